@@ -1,0 +1,71 @@
+// Document readers: .txt, .html/.htm, .jsonl (+ .gz, .zst), .warc(.gz),
+// directories (recursively, in sorted order) and "-" for standard input.
+//
+// Readers stream: one Document at a time goes to the caller's callback, so a
+// 31k-article archive never sits in memory. A bad record (malformed JSON, a
+// missing field, an unreadable file) is reported through the error callback
+// with the file and line, and reading continues with the next record.
+//
+// Thread-safety: a DocumentReader is used by one thread at a time.
+#ifndef RASD_INGEST_H_
+#define RASD_INGEST_H_
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "rasd/document.h"
+#include "rasd/status.h"
+
+namespace rasd {
+
+struct ReadStats {
+  size_t documents = 0;  // Documents delivered.
+  size_t errors = 0;     // Records or files that failed.
+  size_t bytes = 0;      // Input bytes read (uncompressed).
+};
+
+// Return false from the document callback to stop reading early.
+using DocumentCallback = std::function<bool(Document&&)>;
+// Receives one Status per failed record; its message names "path:line".
+using ErrorCallback = std::function<void(const Status&)>;
+
+class DocumentReader {
+ public:
+  DocumentReader(DocumentCallback on_doc, ErrorCallback on_error);
+  // Reads every document under `path` ("-" = stdin, read as JSONL when it
+  // starts with '{', else as one text document with id "stdin").
+  void Read(const std::string& path);
+  const ReadStats& stats() const { return stats_; }
+
+ private:
+  void ReadFile(const std::string& path);
+  void ReadJsonl(std::string_view data, const std::string& origin);
+  void ReadText(std::string_view data, const std::string& path, const std::string& id);
+  void ReadHtml(std::string_view data, const std::string& path, const std::string& id);
+  void ReadWarc(std::string_view data, const std::string& origin);
+  bool Deliver(Document&& doc);
+
+  DocumentCallback on_doc_;
+  ErrorCallback on_error_;
+  ReadStats stats_;
+  bool stopped_ = false;
+};
+
+// Reads a whole file into *out, decompressing .gz and .zst by extension.
+Status ReadFileContents(const std::string& path, std::string* out);
+
+// Parses a publication date ("2016-02-16", "2016-02-16T10:00:00Z",
+// "Tue, 16 Feb 2016 10:00:00 GMT", "16/02/2016") into "YYYY-MM-DD".
+// Returns an empty string when the value is not a date.
+std::string ParsePublishedDate(std::string_view value);
+
+// Finds a dateline in Arabic or English text ("فبراير 16, 2016",
+// "16 فيفري 2016", "2016/02/16") within the first `window` bytes and returns
+// it as "YYYY-MM-DD", or an empty string.
+std::string FindDateline(std::string_view text, size_t window = 2000);
+
+}  // namespace rasd
+
+#endif  // RASD_INGEST_H_

@@ -1,0 +1,74 @@
+// The rasd pipeline: Document -> AnnotatedDocument.
+//
+//   read (ingest/) -> normalise + split + tokenise + segment (text/)
+//     -> lexicon matching: actors, places, dates (lexicon/)
+//     -> named entities (tag/) -> event coding (extract/) -> output (output/)
+//
+// A Pipeline holds the loaded, immutable resources (compiled dictionaries,
+// trained models) and may be shared by many threads; each thread passes its
+// own Workspace, whose buffers are reused from one document to the next.
+#ifndef RASD_PIPELINE_H_
+#define RASD_PIPELINE_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "rasd/document.h"
+#include "rasd/status.h"
+#include "rasd/text.h"
+
+namespace rasd {
+
+struct PipelineOptions {
+  // Directory holding the compiled resources (rasd.lex, ner.model ...).
+  // Empty: $RASD_DATA, else <dir of the rasd binary>/data, else the build tree.
+  std::string data_dir;
+  bool use_ner = true;  // Run the statistical NER stage when its model exists.
+};
+
+// One sentence of the document under analysis.
+struct Sentence {
+  Span span;                   // Original bytes.
+  uint32_t nbegin = 0, nend = 0;  // Normalised bytes.
+  uint32_t tok_begin = 0, tok_end = 0;  // Range in Workspace::tokens.
+};
+
+// Per-thread scratch state, reused across documents.
+struct Workspace {
+  text::NormalizedText nt;
+  std::vector<Sentence> sentences;
+  std::vector<text::Token> tokens;
+  std::vector<std::string> scratch;
+  void clear() {
+    nt.clear();
+    sentences.clear();
+    tokens.clear();
+  }
+};
+
+class Pipeline {
+ public:
+  static Result<std::unique_ptr<Pipeline>> Load(const PipelineOptions& opts);
+  ~Pipeline();
+
+  // Analyses one document. Never fails on content: odd input yields fewer
+  // mentions and events, not errors.
+  void Annotate(const Document& doc, Workspace* ws, AnnotatedDocument* out) const;
+
+  // The directory the resources were loaded from (for --version / messages).
+  const std::string& data_dir() const;
+
+  struct Impl;
+
+ private:
+  explicit Pipeline(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+// Where the compiled resources live (see PipelineOptions::data_dir).
+std::string ResolveDataDir(const std::string& requested);
+
+}  // namespace rasd
+
+#endif  // RASD_PIPELINE_H_

@@ -1,0 +1,83 @@
+#include "rasd/runner.h"
+
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <thread>
+
+#include "rasd/ingest.h"
+
+namespace rasd {
+
+void RunPipeline(const Pipeline& pipeline, const std::vector<std::string>& paths, const RunOptions& opts,
+                 const AnnotationSink& sink, RunStats* stats) {
+  const auto t0 = std::chrono::steady_clock::now();
+  int threads = opts.threads > 0 ? opts.threads : static_cast<int>(std::thread::hardware_concurrency());
+  if (threads < 1) threads = 1;
+  std::vector<Workspace> workspaces(threads);
+  std::vector<Document> batch;
+  std::vector<AnnotatedDocument> results;
+  bool stop = false;
+  const bool tty = isatty(STDERR_FILENO);
+  auto last_report = t0;
+
+  auto report = [&](bool final) {
+    if (!opts.progress) return;
+    const auto now = std::chrono::steady_clock::now();
+    const double secs = std::chrono::duration<double>(now - t0).count();
+    if (!final && std::chrono::duration<double>(now - last_report).count() < (tty ? 0.5 : 10.0)) return;
+    if (!final && secs < 2.0) return;
+    last_report = now;
+    std::fprintf(stderr, "%srasd: %zu documents, %zu events, %zu errors, %.0f docs/s%s", tty ? "\r" : "",
+                 stats->documents, stats->events, stats->record_errors, secs > 0 ? stats->documents / secs : 0.0,
+                 (tty && !final) ? "" : "\n");
+  };
+
+  auto flush = [&]() {
+    if (batch.empty()) return;
+    results.resize(batch.size());
+    std::atomic<size_t> next{0};
+    auto work = [&](int w) {
+      for (size_t i = next++; i < batch.size(); i = next++) {
+        pipeline.Annotate(batch[i], &workspaces[w], &results[i]);
+      }
+    };
+    if (threads == 1 || batch.size() == 1) {
+      work(0);
+    } else {
+      std::vector<std::thread> pool;
+      for (int w = 0; w < threads; ++w) pool.emplace_back(work, w);
+      for (auto& t : pool) t.join();
+    }
+    for (size_t i = 0; i < batch.size() && !stop; ++i) {
+      stats->documents++;
+      stats->events += results[i].events.size();
+      if (!sink(results[i])) stop = true;
+    }
+    batch.clear();
+    report(false);
+  };
+
+  DocumentReader reader(
+      [&](Document&& doc) {
+        batch.push_back(std::move(doc));
+        if (batch.size() >= opts.batch) flush();
+        return !stop;
+      },
+      [&](const Status& st) {
+        stats->record_errors++;
+        if (opts.report_errors) std::fprintf(stderr, "rasd: error: %s\n", st.message().c_str());
+      });
+  for (const auto& p : paths) {
+    if (stop) break;
+    reader.Read(p);
+  }
+  flush();
+  stats->bytes = reader.stats().bytes;
+  stats->seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  if (stats->seconds >= 2.0) report(true);
+}
+
+}  // namespace rasd

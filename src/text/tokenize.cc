@@ -1,0 +1,194 @@
+// Tokenisation and clitic segmentation over normalised text. Rules: docs/text.md.
+#include <array>
+
+#include "rasd/text.h"
+
+namespace rasd::text {
+namespace {
+
+struct Chain {
+  std::string_view form;  // Normalised proclitic letters.
+  uint8_t flags;
+};
+
+// Longest first so that وبال is tried before وب and و.
+constexpr std::array<Chain, 28> kChains = {{
+    {"وبال", kConjWa | kPrepBi | kDefArticle}, {"فبال", kConjFa | kPrepBi | kDefArticle},
+    {"وكال", kConjWa | kPrepKa | kDefArticle}, {"فكال", kConjFa | kPrepKa | kDefArticle},
+    {"ولل", kConjWa | kPrepLi | kDefArticle},  {"فلل", kConjFa | kPrepLi | kDefArticle},
+    {"وال", kConjWa | kDefArticle},            {"فال", kConjFa | kDefArticle},
+    {"بال", kPrepBi | kDefArticle},            {"كال", kPrepKa | kDefArticle},
+    {"لل", kPrepLi | kDefArticle},             {"ال", kDefArticle},
+    {"وس", kConjWa | kFutureSa},               {"فس", kConjFa | kFutureSa},
+    {"وب", kConjWa | kPrepBi},                 {"ول", kConjWa | kPrepLi},
+    {"وك", kConjWa | kPrepKa},                 {"فب", kConjFa | kPrepBi},
+    {"فل", kConjFa | kPrepLi},                 {"فك", kConjFa | kPrepKa},
+    {"و", kConjWa},                            {"ف", kConjFa},
+    {"ب", kPrepBi},                            {"ل", kPrepLi},
+    {"ك", kPrepKa},                            {"س", kFutureSa},
+    {"", 0},                                   {"", 0},
+}};
+
+// Longest first; the empty enclitic is tried before all of them.
+constexpr std::array<std::string_view, 11> kEnclitics = {"هما", "كما", "هم", "هن", "كم",
+                                                         "كن", "نا", "ها", "ه", "ك", "ي"};
+
+size_t Letters(std::string_view s) { return CountCodePoints(s); }
+
+bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+bool EndsWith(std::string_view s, std::string_view p) {
+  return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
+}
+
+// س marks the future only before an imperfect prefix (سيزور، ستزور، سنزور، سازور).
+bool FutureOk(std::string_view rest) {
+  return StartsWith(rest, "ي") || StartsWith(rest, "ت") || StartsWith(rest, "ن") ||
+         StartsWith(rest, "ا");
+}
+
+}  // namespace
+
+void Segmenter::Segment(Token* tok) const {
+  const std::string_view w = tok->norm;
+  tok->proclitics = 0;
+  tok->stem = w;
+  tok->enclitic = {};
+  if (tok->kind != TokenKind::kArabic || Letters(w) < 3) return;
+  const bool def_start = StartsWith(w, "ال") || StartsWith(w, "وال") || StartsWith(w, "بال") ||
+                         StartsWith(w, "لل") || StartsWith(w, "فال") || StartsWith(w, "كال");
+  if (!def_start && Known(w)) return;
+
+  std::string buf;
+  auto known_stem = [&](std::string_view s, bool has_enclitic) {
+    if (Known(s)) return true;
+    if (has_enclitic && EndsWith(s, "ت")) {  // زيارت+ه -> زياره (ة written ت before a suffix)
+      buf.assign(s.substr(0, s.size() - 2));
+      buf += "ه";
+      return Known(buf);
+    }
+    return false;
+  };
+
+  for (const Chain& c : kChains) {
+    if (!StartsWith(w, c.form)) continue;
+    const std::string_view rest = w.substr(c.form.size());
+    const bool def = c.flags & kDefArticle;
+    if (Letters(rest) < (def ? 3u : 2u)) continue;
+    if ((c.flags & kFutureSa) && !FutureOk(rest)) continue;
+    if (!c.form.empty() && known_stem(rest, false)) {
+      tok->proclitics = c.flags, tok->stem = rest;
+      return;
+    }
+    for (std::string_view e : kEnclitics) {
+      if (!EndsWith(rest, e)) continue;
+      const std::string_view s = rest.substr(0, rest.size() - e.size());
+      if (Letters(s) < 2) continue;
+      if (known_stem(s, true)) {
+        tok->proclitics = c.flags, tok->stem = s, tok->enclitic = rest.substr(s.size());
+        return;
+      }
+    }
+  }
+  // Fallback: strip a definite-article chain when three letters remain.
+  for (const Chain& c : kChains) {
+    if (!(c.flags & kDefArticle) || !StartsWith(w, c.form)) continue;
+    const std::string_view rest = w.substr(c.form.size());
+    if (Letters(rest) >= 3) {
+      tok->proclitics = c.flags, tok->stem = rest;
+      return;
+    }
+  }
+}
+
+void Tokenize(const NormalizedText& nt, uint32_t nbegin, uint32_t nend, const Segmenter& seg,
+              std::vector<Token>* out) {
+  const std::string_view s(nt.text);
+  size_t pos = nbegin;
+  auto is_digit = [](char32_t c) { return c >= '0' && c <= '9'; };
+  auto is_latin = [](char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0x24F); };
+  while (pos < nend) {
+    const size_t start = pos;
+    const char32_t cp = DecodeUtf8(s, &pos);
+    if (cp == ' ' || cp == '\n') continue;
+    Token t;
+    if (IsArabicLetter(cp)) {
+      t.kind = TokenKind::kArabic;
+      while (pos < nend) {
+        size_t q = pos;
+        if (!IsArabicLetter(DecodeUtf8(s, &q))) break;
+        pos = q;
+      }
+    } else if (is_digit(cp)) {
+      t.kind = TokenKind::kNumber;
+      while (pos < nend) {
+        size_t q = pos;
+        const char32_t c = DecodeUtf8(s, &q);
+        if (is_digit(c)) {
+          pos = q;
+          continue;
+        }
+        // Internal separators between digits: 3.5  1,000  10:30  16/2/2016
+        if ((c == '.' || c == ',' || c == ':' || c == '/') && q < nend && is_digit(static_cast<unsigned char>(s[q]))) {
+          pos = q;
+          continue;
+        }
+        if (is_latin(c)) {  // 5g, 3d: alphanumeric token
+          t.kind = TokenKind::kLatin;
+          pos = q;
+          continue;
+        }
+        break;
+      }
+    } else if (is_latin(cp)) {
+      t.kind = TokenKind::kLatin;
+      while (pos < nend) {
+        size_t q = pos;
+        const char32_t c = DecodeUtf8(s, &q);
+        if (!is_latin(c) && !is_digit(c)) break;
+        pos = q;
+      }
+    } else {
+      t.kind = (cp < 0x80 || (cp >= 0x2000 && cp <= 0x206F) || cp == 0xAB || cp == 0xBB) ? TokenKind::kPunct
+                                                                                         : TokenKind::kSymbol;
+    }
+    t.nbegin = static_cast<uint32_t>(start);
+    t.nend = static_cast<uint32_t>(pos);
+    // Original span: from the first character's origin to the next kept
+    // character's origin, but never across a space (keeps trailing marks).
+    t.span = Span{nt.orig[start], nt.orig[pos]};
+    t.norm = s.substr(start, pos - start);
+    seg.Segment(&t);
+    out->push_back(t);
+  }
+}
+
+void VerbCandidates(std::string_view stem, std::vector<std::string>* out) {
+  out->emplace_back(stem);
+  const size_t n = Letters(stem);
+  auto add = [&](std::string v) {
+    for (const auto& o : *out)
+      if (o == v) return;
+    out->push_back(std::move(v));
+  };
+  // Perfect-tense subject suffixes: زاروا تمت التقيا اجتمعن
+  for (std::string_view suf : {"وا", "تما", "تم", "تن", "تا", "نا", "ت", "ن", "ا"}) {
+    if (EndsWith(stem, suf) && n - Letters(suf) >= 2) add(std::string(stem.substr(0, stem.size() - suf.size())));
+  }
+  // Imperfect: any person prefix -> ي, dropping mood/number suffixes.
+  for (std::string_view pre : {"ي", "ت", "ن", "ا"}) {
+    if (!StartsWith(stem, pre) || n < 3) continue;
+    std::string base = "ي";
+    base += stem.substr(pre.size());
+    const std::string_view b(base);
+    for (std::string_view suf : {"ون", "ين", "ان", "وا", "ن"}) {
+      if (EndsWith(b, suf) && Letters(b) - Letters(suf) >= 3) add(std::string(b.substr(0, b.size() - suf.size())));
+    }
+    add(base);
+  }
+  // Verbal nouns: ت before a removed suffix is a ta marbuta; plural ات.
+  if (EndsWith(stem, "ت") && n >= 3) add(std::string(stem.substr(0, stem.size() - 2)) + "ه");
+  if (EndsWith(stem, "ات") && n >= 4) add(std::string(stem.substr(0, stem.size() - 4)) + "ه");
+  if (EndsWith(stem, "ات") && n >= 4) add(std::string(stem.substr(0, stem.size() - 4)));
+}
+
+}  // namespace rasd::text
