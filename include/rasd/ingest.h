@@ -20,6 +20,10 @@
 
 namespace rasd {
 
+namespace ingest {
+class LineReader;  // src/ingest/source.h
+}  // namespace ingest
+
 struct ReadStats {
   size_t documents = 0;  // Documents delivered.
   size_t errors = 0;     // Records or files that failed.
@@ -46,6 +50,19 @@ class DocumentReader {
   void ReadHtml(std::string_view data, const std::string& path, const std::string& id);
   void ReadWarc(std::string_view data, const std::string& origin);
   bool Deliver(Document&& doc);
+
+  // Streaming forms: the string_view readers above wrap their data in a
+  // LineReader and call these; files and stdin are read through them directly.
+  void ReadDirectory(const std::string& path);
+  void ReadJsonlStream(ingest::LineReader* lines, const std::string& origin);
+  void ReadJsonlLine(std::string_view line, const std::string& origin, size_t lineno, const std::string& stem);
+  void ReadWarcStream(ingest::LineReader* lines, const std::string& origin);
+  void ReadWarcRecord(std::string_view block, const std::string& origin, const std::string& uri,
+                      const std::string& warc_date, bool is_response);
+  void ReadStdin();
+  void Error(Status st);
+  std::string line_;     // Reused line buffer.
+  std::string scratch_;  // Reused sanitised-line buffer.
 
   DocumentCallback on_doc_;
   ErrorCallback on_error_;

@@ -34,12 +34,16 @@ struct Sentence {
   uint32_t tok_begin = 0, tok_end = 0;  // Range in Workspace::tokens.
 };
 
+// Internal per-document recognition state (src/pipeline/stages.h).
+struct Recognition;
+
 // Per-thread scratch state, reused across documents.
 struct Workspace {
   text::NormalizedText nt;
   std::vector<Sentence> sentences;
   std::vector<text::Token> tokens;
   std::vector<std::string> scratch;
+  std::shared_ptr<Recognition> recognition;  // Created by the pipeline on first use.
   void clear() {
     nt.clear();
     sentences.clear();

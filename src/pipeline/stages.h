@@ -5,13 +5,19 @@
 #include <memory>
 #include <string>
 
+#include "extract/coder.h"
+#include "lexicon/lexicon.h"
+#include "lexicon/recognizer.h"
 #include "rasd/pipeline.h"
 
 namespace rasd {
 
 struct Pipeline::Impl {
   std::string data_dir;
+  std::unique_ptr<lexicon::Lexicon> lexicon;
   text::Segmenter segmenter;
+  std::unique_ptr<lexicon::Recognizer> recognizer;
+  std::unique_ptr<extract::EventCoder> coder;
 
   Status LoadResources(const PipelineOptions& opts);
   void AnalyzeText(const Document& doc, Workspace* ws) const;

@@ -90,7 +90,7 @@ void Normalize(std::string_view in, NormalizedText* out, const NormalizeOptions&
     if (IsPresentationForm(cp)) {
       utf8proc_int32_t buf[8];
       const utf8proc_ssize_t n = utf8proc_decompose_char(
-          static_cast<utf8proc_int32_t>(cp), buf, 8, UTF8PROC_COMPAT, nullptr);
+          static_cast<utf8proc_int32_t>(cp), buf, 8, static_cast<utf8proc_option_t>(UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE), nullptr);
       if (n > 0 && n <= 8) {
         for (utf8proc_ssize_t k = 0; k < n; ++k) {
           const char32_t m = MapOne(static_cast<char32_t>(buf[k]), opts);

@@ -75,7 +75,17 @@ void Segmenter::Segment(Token* tok) const {
     const bool def = c.flags & kDefArticle;
     if (Letters(rest) < (def ? 3u : 2u)) continue;
     if ((c.flags & kFutureSa) && !FutureOk(rest)) continue;
-    if (!c.form.empty() && known_stem(rest, false)) {
+    // After future س the verb is imperfect: its third-person form (يزور for
+    // تزور/نزور) is what a word list knows.
+    bool future_known = false;
+    if ((c.flags & kFutureSa) && !known_stem(rest, false)) {
+      size_t q = 0;
+      DecodeUtf8(rest, &q);
+      buf.assign("ي");
+      buf.append(rest.substr(q));
+      future_known = Known(buf);
+    }
+    if (!c.form.empty() && (future_known || known_stem(rest, false))) {
       tok->proclitics = c.flags, tok->stem = rest;
       return;
     }

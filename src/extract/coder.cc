@@ -1,0 +1,333 @@
+#include "extract/coder.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <set>
+#include <tuple>
+
+namespace rasd::extract {
+namespace {
+
+using lexicon::ActorMention;
+using lexicon::Category;
+using lexicon::CueKind;
+using lexicon::CueMatch;
+using lexicon::EntryRecord;
+
+using lexicon::TriggerMatch;
+using lexicon::TriggerKind;
+
+bool IsBoundaryToken(const text::Token& t) {
+  if (t.kind == text::TokenKind::kPunct) {
+    const std::string_view n = t.norm;
+    return n == "," || n == ";" || n == ":" || n == "?" || n == "!" || n == "(" || n == ")" || n == "\"" ||
+           n == "«" || n == "»" || n == "-" || n == "–";
+  }
+  // Complementisers open a new clause: قال ... إن/أن ...
+  const std::string_view s = t.stem;
+  if (t.kind == text::TokenKind::kArabic && (s == "ان" || s == "انه" || s == "انها" || s == "بان" || s == "لان"))
+    return t.proclitics == 0 || t.has(text::kPrepBi) || t.has(text::kConjWa);
+  return false;
+}
+
+struct Clause {
+  uint32_t tb, te;
+};
+
+bool IsCoordinator(const text::Token& t) { return t.kind == text::TokenKind::kArabic && (t.norm == "و" || t.norm == "او"); }
+
+uint64_t Fnv(std::string_view s, uint64_t h = 1469598103934665603ull) {
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
+}  // namespace
+
+std::string MakeEventId(const Event& ev) {
+  uint64_t h = Fnv(ev.doc_id);
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "|%u|%u|%u|", ev.sentence_index, ev.trigger.begin, ev.trigger.end);
+  h = Fnv(buf, h);
+  h = Fnv(ev.cameo, h);
+  h = Fnv(ev.source ? ev.source->code : "-", h);
+  h = Fnv("|", h);
+  h = Fnv(ev.target ? ev.target->code : "-", h);
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  return buf;
+}
+
+void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vector<Mention>& mentions,
+                      std::vector<Event>* events) const {
+  if (!ws.recognition) return;
+  const Recognition& r = *ws.recognition;
+  int py = 0, pm = 0, pd = 0;
+  const bool have_pub = lexicon::ParseIsoDate(doc.published, &py, &pm, &pd);
+  const int64_t pub_days = have_pub ? lexicon::DaysFromCivil(py, pm, pd) : 0;
+  std::set<std::tuple<uint32_t, std::string, std::string, std::string>> seen;  // sentence, src, tgt, root
+
+  for (const TriggerMatch& tm : r.triggers) {
+    const EntryRecord& te = lex_.entry(tm.entry);
+    const std::string note(lex_.str(te.extra));
+    if (note.find("speech") != std::string::npos) continue;  // statements feed attribution, not events
+    const std::string cameo(lex_.str(te.code));
+    const EntryRecord* info = lex_.Cameo(cameo);
+    if (info == nullptr) continue;
+    const Sentence& sent = ws.sentences[tm.sentence];
+    const auto kind = static_cast<TriggerKind>(te.kind);
+    const bool verbal = kind == TriggerKind::kVerb || kind == TriggerKind::kLight;
+
+    // The clause around the trigger.
+    Clause cl{sent.tok_begin, sent.tok_end};
+    for (uint32_t t = tm.tb; t > sent.tok_begin; --t)
+      if (IsBoundaryToken(ws.tokens[t - 1])) {
+        cl.tb = t;
+        break;
+      }
+    for (uint32_t t = tm.te; t < sent.tok_end; ++t)
+      if (IsBoundaryToken(ws.tokens[t]) && t > tm.te) {
+        cl.te = t;
+        break;
+      }
+
+    // Actors of this sentence, outside the trigger.
+    std::vector<const ActorMention*> before, after;
+    for (const ActorMention& a : r.actors) {
+      if (a.sentence != tm.sentence) continue;
+      if (a.te <= tm.tb && a.tb >= cl.tb) before.push_back(&a);
+      if (a.tb >= tm.te && a.te <= cl.te) after.push_back(&a);
+    }
+    // Coordinated run starting at after[i]: X و Y و Z.
+    auto run_from = [&](const std::vector<const ActorMention*>& v, size_t i, size_t* next) {
+      std::vector<const ActorMention*> out{v[i]};
+      size_t j = i + 1;
+      while (j < v.size()) {
+        const ActorMention* prev = out.back();
+        const ActorMention* cur = v[j];
+        bool coord = false;
+        if (cur->tb == prev->te && ws.tokens[cur->tb].has(text::kConjWa)) coord = true;
+        if (cur->tb == prev->te + 1 &&
+            (IsCoordinator(ws.tokens[prev->te]) || ws.tokens[prev->te].norm == ",")) coord = true;
+        if (!coord) break;
+        out.push_back(cur);
+        ++j;
+      }
+      *next = j;
+      return out;
+    };
+
+    std::vector<const ActorMention*> sources, targets;
+    std::string how;
+    bool symmetric_between = false;
+    if (!after.empty() && after[0]->tb > tm.te && after[0]->tb - 1 >= tm.te &&
+        ws.tokens[after[0]->tb - 1].stem == "بين") {
+      size_t nx;
+      sources = run_from(after, 0, &nx);
+      symmetric_between = sources.size() >= 2;
+      how = "between";
+    }
+    if (!symmetric_between) {
+      sources.clear();
+      if (!before.empty() && verbal) {
+        // Subject before the verb: the nearest actor (and its coordinated run).
+        size_t k = before.size() - 1;
+        while (k > 0 && before[k - 1]->te == before[k]->tb && ws.tokens[before[k]->tb].has(text::kConjWa)) --k;
+        size_t nx;
+        sources = run_from(before, k, &nx);
+        if (!after.empty()) targets = run_from(after, 0, &nx);
+        how = "SVO";
+      } else if (!after.empty()) {
+        size_t nx;
+        sources = run_from(after, 0, &nx);
+        if (nx < after.size()) {
+          size_t nx2;
+          targets = run_from(after, nx, &nx2);
+        }
+        how = verbal ? "VSO" : "noun+genitive";
+      } else if (!before.empty() && !verbal) {
+        // "... هجوم" with the actor earlier in the clause
+        size_t nx;
+        sources = run_from(before, before.size() - 1, &nx);
+        how = "noun+preceding";
+      }
+    }
+    if (sources.empty() && targets.empty()) continue;
+    // Noun triggers need an actor right next to them (a genitive or subject).
+    if (!verbal && !symmetric_between) {
+      const bool near = (!after.empty() && after[0]->tb <= tm.te + 2) || (!before.empty() && before.back()->te + 3 >= tm.tb);
+      if (!near) continue;
+    }
+
+    // Modality from cues in the sentence before the trigger.
+    lexicon::CueKind strongest = CueKind::kSpeech;
+    bool negated = false, hypothetical = false, conditional = false, planned = false, reported = false,
+         opinion = false;
+    const CueMatch* speech = nullptr;
+    const CueMatch* reported_cue = nullptr;
+    for (const CueMatch& c : r.cues) {
+      if (c.sentence != tm.sentence) continue;
+      const bool prior = c.te <= tm.tb;
+      const uint32_t dist = prior ? tm.tb - c.te : 99;
+      switch (c.kind) {
+        case CueKind::kNegation:
+          if (prior && (dist <= 2 || lex_.str(lex_.entry(c.entry).extra).find("verb") != std::string_view::npos ||
+                        text::CountCodePoints(ws.tokens[c.tb].stem) >= 3))
+            negated = true;
+          break;
+        case CueKind::kHypothetical: if (prior) hypothetical = true; break;
+        case CueKind::kConditional: if (prior && dist <= 6) conditional = true; break;
+        case CueKind::kFuture: if (c.tb < tm.te + 4) planned = true; break;
+        case CueKind::kReported: reported = true, reported_cue = &c; break;
+        case CueKind::kSpeech: if (prior) speech = &c; break;
+        case CueKind::kOpinion: if (prior) opinion = true; break;
+        default: break;
+      }
+    }
+    (void)strongest;
+    if (opinion) continue;  // forecasts and opinions are not events
+    if (ws.tokens[tm.tb].has(text::kFutureSa)) planned = true;
+    // لم/لن/لا directly before the verb (the cue list may lack a form).
+    if (tm.tb > sent.tok_begin) {
+      const std::string_view p = ws.tokens[tm.tb - 1].norm;
+      if (p == "لم" || p == "لن" || p == "لا" || p == "ولم" || p == "ولن" || p == "ولا" || p == "عدم") negated = true;
+      if (p == "سوف" || p == "وسوف") planned = true;
+    }
+
+    // Date: the nearest date mention in the sentence.
+    const lexicon::DateMention* best_date = nullptr;
+    uint32_t best_dist = UINT32_MAX;
+    for (const auto& d : r.dates) {
+      if (d.sentence != tm.sentence || d.value.empty()) continue;
+      const uint32_t dist = d.tb >= tm.te ? d.tb - tm.te : tm.tb - std::min(tm.tb, d.te);
+      if (dist < best_dist) best_dist = dist, best_date = &d;
+    }
+    std::string date, precision;
+    if (best_date) {
+      date = best_date->value, precision = best_date->precision;
+      if (best_date->future) planned = true;
+      int y, m, d;
+      if (have_pub && lexicon::ParseIsoDate(date, &y, &m, &d)) {
+        const int64_t days = lexicon::DaysFromCivil(y, m, d);
+        if (days > pub_days) planned = true;
+        if (days < pub_days - 400) continue;  // background history, not news
+      }
+    } else if (have_pub && !planned) {
+      date = doc.published.substr(0, 10), precision = "day";
+    }
+
+    // Attribution: who says so.
+    AttributionKind akind = AttributionKind::kNone;
+    Span aspan;
+    const CueMatch* acue = speech ? speech : reported_cue;
+    if (acue) {
+      uint32_t b = acue->te, e = acue->te;
+      while (e < sent.tok_end && e < acue->te + 7 && !IsBoundaryToken(ws.tokens[e])) ++e;
+      if (e > b) {
+        aspan = Span{ws.tokens[b].span.begin, ws.tokens[e - 1].span.end};
+        akind = AttributionKind::kNamed;
+        bool anon = false, media = false, official = false, person = false;
+        for (const CueMatch& c : r.cues)
+          if (c.sentence == tm.sentence && c.tb >= b && c.tb < e) {
+            anon |= c.kind == CueKind::kAnonymous;
+            media |= c.kind == CueKind::kMedia;
+            official |= c.kind == CueKind::kOfficial;
+          }
+        for (const ActorMention& a : r.actors)
+          if (a.sentence == tm.sentence && a.tb >= b && a.tb < e) {
+            if (a.rule.find("person:") != std::string::npos) person = true;
+            else if (!a.role_only || a.code == "GOV") official = true;
+          }
+        for (const Mention& m : mentions)
+          if (m.kind == MentionKind::kEntity && m.type == "PERS" && m.span.begin >= aspan.begin && m.span.end <= aspan.end)
+            person = true;
+        if (anon) akind = AttributionKind::kAnonymous;
+        else if (media) akind = AttributionKind::kMedia;
+        else if (person) akind = AttributionKind::kNamed;
+        else if (official) akind = AttributionKind::kOfficial;
+      }
+    }
+    if (akind == AttributionKind::kAnonymous) reported = true;
+
+    Modality modality = Modality::kAsserted;
+    if (negated) modality = Modality::kNegated;
+    else if (hypothetical) modality = Modality::kHypothetical;
+    else if (conditional) modality = Modality::kConditional;
+    else if (planned) modality = Modality::kPlanned;
+    else if (reported) modality = Modality::kReported;
+    if (modality == Modality::kPlanned && best_date == nullptr) date.clear(), precision.clear();
+
+    // Location: a place in the sentence, preferring one introduced by في.
+    const lexicon::PlaceMention* loc = nullptr;
+    int loc_score = -1;
+    for (const auto& p : r.places) {
+      if (p.sentence != tm.sentence) continue;
+      int score = 1;
+      if (ws.tokens[p.tb].has(text::kPrepBi) || (p.tb > 0 && ws.tokens[p.tb - 1].norm == "في")) score = 3;
+      for (const ActorMention* s : sources)
+        if (s->tb == p.tb) score = 0;  // the source's own name is not where it acted
+      if (score > loc_score) loc_score = score, loc = &p;
+    }
+
+    auto make = [&](const ActorMention* src, const ActorMention* tgt) {
+      if (src && tgt && src->code == tgt->code) return;
+      const std::string skey = src ? src->code : "-", tkey = tgt ? tgt->code : "-";
+      if (!seen.insert({tm.sentence, skey, tkey, std::string(lex_.str(info->code)).substr(0, 2)}).second) return;
+      Event ev;
+      ev.doc_id = doc.id;
+      ev.sentence_index = tm.sentence;
+      ev.sentence = sent.span;
+      ev.trigger = tm.span;
+      if (src) ev.source = ActorRef{src->span, src->code};
+      if (tgt) ev.target = ActorRef{tgt->span, tgt->code};
+      ev.cameo = cameo;
+      ev.cameo_root = cameo.substr(0, 2);
+      ev.goldstein = info->lat;
+      ev.quad_class = info->from;
+      ev.plover_event = std::string(lex_.str(info->extra));
+      ev.plover_mode = std::string(lex_.str(static_cast<uint32_t>(info->to)));
+      ev.modality = modality;
+      ev.attribution_kind = akind;
+      ev.attribution = aspan;
+      ev.date = date;
+      ev.date_precision = precision;
+      if (loc) {
+        const EntryRecord& pe = lex_.entry(loc->entry);
+        ev.location = Location{loc->span, std::string(lex_.str(pe.name)), std::string(lex_.str(pe.code)), pe.lat, pe.lon};
+      }
+      double conf = 0.45;
+      if (src && src->strength >= 2) conf += 0.15;
+      if (tgt && tgt->strength >= 2) conf += 0.15;
+      if (verbal) conf += 0.1;
+      if ((src && src->role_only) || (tgt && tgt->role_only)) conf -= 0.1;
+      if (!src || !tgt) conf -= 0.15;
+      ev.confidence = std::clamp(conf, 0.05, 0.99);
+      ev.rule = "trigger " + lex_.Source(te) + " (" + std::string(ws.nt.text.substr(ws.tokens[tm.tb].nbegin,
+                                                                              ws.tokens[tm.te - 1].nend - ws.tokens[tm.tb].nbegin)) +
+                ") " + how;
+      if (src) ev.rule += "; source " + src->rule;
+      if (tgt) ev.rule += "; target " + tgt->rule;
+      ev.event_id = MakeEventId(ev);
+      events->push_back(std::move(ev));
+    };
+    if (symmetric_between) {
+      for (size_t i = 0; i < sources.size(); ++i)
+        for (size_t j = i + 1; j < sources.size(); ++j) make(sources[i], sources[j]);
+      continue;
+    }
+    if (sources.empty()) {
+      for (const ActorMention* t : targets) make(nullptr, t);
+      continue;
+    }
+    for (const ActorMention* s : sources) {
+      if (targets.empty()) {
+        make(s, nullptr);
+      } else {
+        for (const ActorMention* t : targets) make(s, t);
+      }
+    }
+  }
+}
+
+}  // namespace rasd::extract

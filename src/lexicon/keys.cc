@@ -1,0 +1,89 @@
+#include "lexicon/keys.h"
+
+#include "lexicon/lexicon.h"
+
+namespace rasd::lexicon {
+namespace {
+
+bool EndsWith(std::string_view s, std::string_view p) {
+  return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
+}
+size_t Letters(std::string_view s) { return text::CountCodePoints(s); }
+
+}  // namespace
+
+std::string EntryTokenKey(std::string_view word) {
+  std::string n = text::NormalizeString(word);
+  if (n.rfind("ال", 0) == 0 && Letters(n) >= 5) n.erase(0, 4);  // ال + at least three letters
+  return n;
+}
+
+std::vector<std::string> EntryWords(std::string_view phrase) {
+  const std::string n = text::NormalizeString(phrase);
+  std::vector<std::string> words;
+  std::string cur;
+  size_t pos = 0;
+  while (pos < n.size()) {
+    const size_t start = pos;
+    const char32_t cp = text::DecodeUtf8(n, &pos);
+    const bool word_char = text::IsArabicLetter(cp) || (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z');
+    if (word_char) {
+      cur.append(n, start, pos - start);
+    } else if (!cur.empty()) {
+      words.push_back(std::move(cur));
+      cur.clear();
+    }
+  }
+  if (!cur.empty()) words.push_back(std::move(cur));
+  for (auto& w : words) w = EntryTokenKey(w);
+  return words;
+}
+
+void NounReductions(std::string_view s, std::vector<std::string>* out) {
+  const size_t n = Letters(s);
+  auto add = [&](std::string v) {
+    if (v.empty() || v == s) return;
+    for (const auto& o : *out)
+      if (o == v) return;
+    out->push_back(std::move(v));
+  };
+  auto cut = [&](size_t letters) { return std::string(s.substr(0, s.size() - 2 * letters)); };
+  if (EndsWith(s, "تان") && n >= 5) add(cut(3) + "ه");
+  if (EndsWith(s, "تين") && n >= 5) add(cut(3) + "ه");
+  if (EndsWith(s, "ات") && n >= 4) {
+    add(cut(2) + "ه");
+    add(cut(2));
+  }
+  if ((EndsWith(s, "ون") || EndsWith(s, "ين") || EndsWith(s, "ان")) && n >= 5) add(cut(2));
+  if (EndsWith(s, "يه") && n >= 4) add(cut(1));
+  if (EndsWith(s, "ه") && n >= 4) add(cut(1));
+  if (EndsWith(s, "ا") && n >= 4) add(cut(1));
+}
+
+void TokenKeys(const text::Token& tok, std::vector<TokenKey>* out, std::vector<std::string>* scratch) {
+  out->clear();
+  if (tok.kind == text::TokenKind::kNumber || tok.kind == text::TokenKind::kLatin) {
+    out->push_back({std::string(tok.norm), kMatchExact});
+    return;
+  }
+  if (tok.kind != text::TokenKind::kArabic) return;
+  std::string stem(tok.stem);
+  if (!tok.enclitic.empty() && EndsWith(stem, "ت") && Letters(stem) >= 3) {
+    stem.resize(stem.size() - 2);
+    stem += "ه";  // ta marbuta before a pronoun suffix: زيارته -> زياره
+  }
+  out->push_back({stem, kMatchExact});
+  scratch->clear();
+  NounReductions(stem, scratch);
+  for (auto& k : *scratch) out->push_back({std::move(k), kMatchNoun});
+  if (tok.has(text::kDefArticle)) return;  // a definite word is not a verb
+  scratch->clear();
+  text::VerbCandidates(tok.stem, scratch);
+  for (auto& k : *scratch) {
+    bool dup = false;
+    for (const auto& o : *out) dup |= (o.key == k);
+    if (!dup) out->push_back({std::move(k), kMatchVerb});
+  }
+}
+
+}  // namespace rasd::lexicon

@@ -1,0 +1,151 @@
+#include "lexicon/lexicon.h"
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstring>
+
+namespace rasd::lexicon {
+namespace {
+
+enum SectionId : uint32_t { kBlob = 1, kEntries = 2, kPhrases = 3, kStems = 4, kSources = 5, kPostings = 6 };
+constexpr size_t kHeaderSize = 8 + 4 + 4 + 8;
+
+}  // namespace
+
+Lexicon::~Lexicon() {
+  if (map_ != nullptr) munmap(map_, map_size_);
+}
+
+Result<std::unique_ptr<Lexicon>> Lexicon::Load(const std::string& path) {
+  const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    return Status::NotFound(path + ": cannot open compiled lexicon (" + std::strerror(errno) +
+                            "); build it with `cmake --build build` or pass --data DIR");
+  }
+  struct stat st;
+  if (fstat(fd, &st) != 0 || st.st_size < static_cast<off_t>(kHeaderSize)) {
+    close(fd);
+    return Status::Corrupt(path + ": file too small to be a compiled lexicon");
+  }
+  void* m = mmap(nullptr, st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+  close(fd);
+  if (m == MAP_FAILED) return Status::IoError(path + ": mmap failed: " + std::strerror(errno));
+  std::unique_ptr<Lexicon> lex(new Lexicon());
+  lex->map_ = m;
+  lex->map_size_ = st.st_size;
+  if (Status s = lex->Init(static_cast<const char*>(m), st.st_size, path); !s.ok()) return s;
+  return lex;
+}
+
+Result<std::unique_ptr<Lexicon>> Lexicon::FromBuffer(std::string buffer, const std::string& name) {
+  std::unique_ptr<Lexicon> lex(new Lexicon());
+  lex->owned_ = std::move(buffer);
+  if (Status s = lex->Init(lex->owned_.data(), lex->owned_.size(), name); !s.ok()) return s;
+  return lex;
+}
+
+Status Lexicon::Init(const char* data, size_t size, const std::string& name) {
+  if (size < kHeaderSize || std::memcmp(data, kMagic, 8) != 0) {
+    return Status::Corrupt(name + ": not a rasd lexicon (bad magic)");
+  }
+  uint32_t version, nsections;
+  uint64_t checksum;
+  std::memcpy(&version, data + 8, 4);
+  std::memcpy(&nsections, data + 12, 4);
+  std::memcpy(&checksum, data + 16, 8);
+  if (version != kFormatVersion) {
+    return Status::Unsupported(name + ": lexicon format version " + std::to_string(version) +
+                               ", this rasd reads version " + std::to_string(kFormatVersion) +
+                               "; rebuild the data with `cmake --build build`");
+  }
+  if (HashKey(std::string_view(data + kHeaderSize, size - kHeaderSize)) != checksum) {
+    return Status::Corrupt(name + ": checksum mismatch (truncated or damaged file)");
+  }
+  if (nsections > 64 || kHeaderSize + nsections * 12ull > size) return Status::Corrupt(name + ": bad section table");
+  const char* blob = nullptr;
+  size_t blob_size = 0;
+  struct Sec { uint32_t id, off, size; };
+  std::vector<Sec> secs(nsections);
+  for (uint32_t i = 0; i < nsections; ++i) {
+    std::memcpy(&secs[i], data + kHeaderSize + i * 12, 12);
+    if (static_cast<uint64_t>(secs[i].off) + secs[i].size > size || secs[i].off % 4 != 0) {
+      return Status::Corrupt(name + ": section out of bounds");
+    }
+    if (secs[i].id == kBlob) blob = data + secs[i].off, blob_size = secs[i].size;
+  }
+  if (blob == nullptr) return Status::Corrupt(name + ": no string section");
+  blob_ = blob;
+  bool have_entries = false, have_phrases = false, have_stems = false;
+  for (const Sec& s : secs) {
+    const char* p = data + s.off;
+    switch (s.id) {
+      case kEntries:
+        if (s.size % sizeof(EntryRecord) != 0) return Status::Corrupt(name + ": bad entry section");
+        entries_ = reinterpret_cast<const EntryRecord*>(p);
+        entry_count_ = s.size / sizeof(EntryRecord);
+        have_entries = true;
+        break;
+      case kPostings:
+        if (s.size % 4 != 0) return Status::Corrupt(name + ": bad postings section");
+        postings_ = reinterpret_cast<const uint32_t*>(p);
+        postings_size_ = s.size / 4;
+        break;
+      case kPhrases:
+        have_phrases = phrases_.Init(p, s.size, blob, blob_size);
+        break;
+      case kStems:
+        have_stems = stems_.Init(p, s.size, blob, blob_size);
+        break;
+      case kSources: {
+        std::string_view all(p, s.size);
+        size_t start = 0;
+        while (start < all.size()) {
+          size_t nl = all.find('\n', start);
+          if (nl == std::string_view::npos) nl = all.size();
+          sources_.emplace_back(all.substr(start, nl - start));
+          start = nl + 1;
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  if (!have_entries || !have_phrases || !have_stems || postings_ == nullptr) return Status::Corrupt(name + ": missing or bad sections");
+  return Status::Ok();
+}
+
+std::string Lexicon::Source(const EntryRecord& e) const {
+  const uint32_t file = e.source >> 20, line = e.source & 0xFFFFF;
+  const std::string f = file < sources_.size() ? sources_[file] : "?";
+  return f + ":" + std::to_string(line);
+}
+
+const uint32_t* Lexicon::Postings(uint32_t v, uint32_t* count) const {
+  const uint32_t off = v & 0x7FFFFFFFu;
+  if (!HasEntries(v) || off >= postings_size_ || postings_[off] > postings_size_ - off - 1) {
+    *count = 0;
+    return nullptr;
+  }
+  *count = postings_[off];
+  const uint32_t* p = postings_ + off + 1;
+  for (uint32_t i = 0; i < *count; ++i)
+    if (p[i] >= entry_count_) {  // corrupt index: refuse rather than read out of bounds
+      *count = 0;
+      return nullptr;
+    }
+  return p;
+}
+
+const EntryRecord* Lexicon::Cameo(std::string_view code) const {
+  std::string key = "\x01";
+  key += code;
+  uint32_t n = 0;
+  const uint32_t* p = Postings(phrases_.Find(key), &n);
+  return n > 0 ? &entries_[p[0]] : nullptr;
+}
+
+}  // namespace rasd::lexicon

@@ -1,0 +1,372 @@
+#include "lexicon/recognizer.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <map>
+
+namespace rasd::lexicon {
+namespace {
+
+constexpr uint32_t kMaxPhraseTokens = 12;
+
+bool Matchable(const text::Token& t) {
+  return t.kind == text::TokenKind::kArabic || t.kind == text::TokenKind::kLatin ||
+         t.kind == text::TokenKind::kNumber;
+}
+
+int DocDate(const Document& doc, int* y, int* m, int* d) { return ParseIsoDate(doc.published, y, m, d); }
+
+// yyyymmdd of the document, or 0.
+int32_t DocDateInt(const Document& doc) {
+  int y, m, d;
+  return DocDate(doc, &y, &m, &d) ? y * 10000 + m * 100 + d : 0;
+}
+
+}  // namespace
+
+int64_t DaysFromCivil(int y, int m, int d) {
+  y -= m <= 2;
+  const int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<int64_t>(doe) - 719468;
+}
+
+void CivilFromDays(int64_t z, int* y, int* m, int* d) {
+  z += 719468;
+  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const unsigned doe = static_cast<unsigned>(z - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const int64_t yy = static_cast<int64_t>(yoe) + era * 400;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  *d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  *m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  *y = static_cast<int>(yy + (*m <= 2));
+}
+
+bool ParseIsoDate(const std::string& s, int* y, int* m, int* d) {
+  if (s.size() < 10) return false;
+  if (std::sscanf(s.c_str(), "%4d-%2d-%2d", y, m, d) != 3) return false;
+  return *m >= 1 && *m <= 12 && *d >= 1 && *d <= 31;
+}
+
+std::string FormatDate(int y, int m, int d) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+  return buf;
+}
+
+void Recognizer::MatchSentence(const Workspace& ws, const Sentence& s, Recognition* r) const {
+  // Keys per token of the sentence, computed once.
+  const uint32_t n = s.tok_end - s.tok_begin;
+  std::vector<std::vector<TokenKey>> keys(n);
+  for (uint32_t i = 0; i < n; ++i) {
+    const text::Token& t = ws.tokens[s.tok_begin + i];
+    if (Matchable(t)) TokenKeys(t, &keys[i], &r->scratch);
+  }
+  struct Frame {
+    uint32_t j;
+    std::string key;
+    uint8_t cls;
+  };
+  std::vector<Frame> stack;
+  for (uint32_t i = 0; i < n;) {
+    // Depth-first over token key alternatives; prefix entries prune the search.
+    uint32_t best_len = 0, best_val = kNone;
+    uint8_t best_cls = 0;
+    stack.clear();
+    stack.push_back({i, std::string(), 0});
+    while (!stack.empty()) {
+      Frame f = std::move(stack.back());
+      stack.pop_back();
+      if (f.j >= n || f.j - i >= kMaxPhraseTokens) continue;
+      for (const TokenKey& k : keys[f.j]) {
+        std::string key = f.key.empty() ? k.key : f.key + " " + k.key;
+        const uint32_t v = lex_.FindPhrase(key);
+        if (v == kNone) continue;
+        const uint8_t cls = f.cls | k.cls;
+        if (Lexicon::HasEntries(v)) {
+          // Keep only if some entry accepts the classes used.
+          uint32_t cnt = 0;
+          const uint32_t* p = lex_.Postings(v, &cnt);
+          bool ok = false;
+          for (uint32_t e = 0; e < cnt && !ok; ++e) ok = (lex_.entry(p[e]).match & cls) == cls;
+          const uint32_t len = f.j - i + 1;
+          // Longer wins; at equal length, the more literal analysis wins.
+          if (ok && (len > best_len || (len == best_len && cls < best_cls))) {
+            best_len = len, best_val = v, best_cls = cls;
+          }
+        }
+        if (Lexicon::IsPrefix(v)) stack.push_back({f.j + 1, std::move(key), cls});
+      }
+    }
+    if (best_len == 0) {
+      ++i;
+      continue;
+    }
+    PhraseMatch m;
+    m.tb = s.tok_begin + i;
+    m.te = s.tok_begin + i + best_len;
+    m.cls = best_cls;
+    m.first = static_cast<uint32_t>(r->pool.size());
+    uint32_t cnt = 0;
+    const uint32_t* p = lex_.Postings(best_val, &cnt);
+    for (uint32_t e = 0; e < cnt; ++e)
+      if ((lex_.entry(p[e]).match & best_cls) == best_cls) r->pool.push_back(p[e]);
+    m.count = static_cast<uint32_t>(r->pool.size()) - m.first;
+    r->matches.push_back(m);
+    i += best_len;
+  }
+}
+
+namespace {
+
+// An actor atom from one phrase match.
+struct Atom {
+  uint32_t tb, te;
+  char type;  // 'C' country, 'A' agent role, 'O' organisation, 'P' person
+  std::string code;
+  bool nisba = false;
+  std::string rule;
+};
+
+// Roles in order of specificity when several agents stack (مسؤولين عسكريين).
+int RoleRank(std::string_view role) {
+  if (role == "GOV") return 1;
+  if (role == "CVL" || role == "ELI") return 0;
+  return 2;
+}
+
+}  // namespace
+
+void Recognizer::ComposeActors(const Document& doc, const Workspace& ws, uint32_t si, size_t mfirst,
+                               Recognition* r) const {
+  const int32_t date = DocDateInt(doc);
+  std::vector<Atom> atoms;
+  for (size_t mi = mfirst; mi < r->matches.size(); ++mi) {
+    const PhraseMatch& m = r->matches[mi];
+    // Pick the best actor reading of this match.
+    Atom best{m.tb, m.te, 0, "", false, ""};
+    int best_score = -1;
+    int32_t best_gap = INT32_MAX;
+    for (uint32_t k = 0; k < m.count; ++k) {
+      const uint32_t ei = r->pool[m.first + k];
+      const EntryRecord& e = lex_.entry(ei);
+      const auto cat = static_cast<Category>(e.category);
+      int score = -1;
+      Atom a{m.tb, m.te, 0, std::string(lex_.str(e.code)), false, lex_.Source(e)};
+      if (cat == Category::kPerson) {
+        // Valid at the document date (open ranges allowed); otherwise the
+        // closest range gives only the country.
+        const bool valid = date == 0 || ((e.from == 0 || e.from <= date) && (e.to == 0 || date <= e.to));
+        const int32_t gap = valid ? 0 : std::min(std::abs(date - e.from), std::abs(date - (e.to ? e.to : date)));
+        if (!valid && a.code.size() > 3 && a.code.compare(0, 3, "IGO") != 0 && a.code.compare(0, 3, "IMG") != 0)
+          a.code.resize(3);
+        score = valid ? 5 : 3;
+        if (score < best_score || (score == best_score && gap >= best_gap)) continue;
+        best_gap = gap;
+        a.type = 'P';
+      } else if (cat == Category::kOrg) {
+        a.type = 'O', score = 4;
+      } else if (cat == Category::kCountry) {
+        a.type = 'C', score = 2;
+        a.nisba = e.kind == static_cast<uint8_t>(CountryKind::kNisba);
+      } else if (cat == Category::kAgent) {
+        a.type = 'A', score = 1;
+      } else {
+        continue;
+      }
+      if (score > best_score || (score == best_score && a.type == 'P')) best = a, best_score = score;
+    }
+    if (best.type) atoms.push_back(std::move(best));
+  }
+  auto span_of = [&](uint32_t tb, uint32_t te) { return Span{ws.tokens[tb].span.begin, ws.tokens[te - 1].span.end}; };
+  for (size_t i = 0; i < atoms.size();) {
+    ActorMention am;
+    am.sentence = si;
+    am.tb = atoms[i].tb;
+    size_t j = i;
+    if (atoms[i].type == 'A') {
+      // Stack of adjacent roles, then an optional country, person or organisation.
+      std::string role = atoms[i].code;
+      std::string rule = "role:" + atoms[i].rule;
+      while (j + 1 < atoms.size() && atoms[j + 1].type == 'A' && atoms[j + 1].tb == atoms[j].te) {
+        ++j;
+        if (RoleRank(atoms[j].code) >= RoleRank(role)) role = atoms[j].code;
+      }
+      std::string country;
+      if (j + 1 < atoms.size() && atoms[j + 1].tb == atoms[j].te && atoms[j + 1].type == 'C') {
+        ++j;
+        country = atoms[j].code;
+        rule += "+country:" + atoms[j].rule;
+      }
+      if (j + 1 < atoms.size() && atoms[j + 1].tb <= atoms[j].te + 1 &&
+          (atoms[j + 1].type == 'P' || atoms[j + 1].type == 'O')) {
+        ++j;
+        am.code = atoms[j].code;
+        if (atoms[j].type == 'O' && atoms[j].code.size() == 3) am.code += role;  // bare org country code
+        rule += (atoms[j].type == 'P' ? "+person:" : "+org:") + atoms[j].rule;
+        am.strength = 3;
+      } else if (!country.empty()) {
+        am.code = country + role;
+        am.strength = 3;
+      } else {
+        am.code = role;
+        am.strength = 1;
+        am.role_only = true;
+      }
+      am.rule = rule;
+    } else {
+      am.code = atoms[i].code;
+      am.rule = std::string(atoms[i].type == 'P' ? "person:" : atoms[i].type == 'O' ? "org:" : "country:") +
+                atoms[i].rule;
+      am.strength = atoms[i].type == 'C' ? (atoms[i].nisba ? 1 : 2) : 3;
+      am.nisba_only = atoms[i].type == 'C' && atoms[i].nisba;
+      // "الرئيس الجزائري عبد العزيز بوتفليقة" without a role atom: country then person.
+      if (atoms[i].type == 'C' && j + 1 < atoms.size() && atoms[j + 1].tb == atoms[j].te &&
+          atoms[j + 1].type == 'P') {
+        ++j;
+        am.code = atoms[j].code;
+        am.rule += "+person:" + atoms[j].rule;
+        am.strength = 3, am.nisba_only = false;
+      }
+    }
+    am.te = atoms[j].te;
+    am.span = span_of(am.tb, am.te);
+    r->actors.push_back(std::move(am));
+    i = j + 1;
+  }
+}
+
+void Recognizer::ResolvePlaces(const Workspace& ws, Recognition* r) const {
+  // Document context: how often each country is named (actors and unambiguous places).
+  std::map<std::string, int> weight;
+  for (const ActorMention& a : r->actors)
+    if (a.code.size() >= 3 && a.code.compare(0, 3, "IGO") && a.code.compare(0, 3, "IMG")) weight[a.code.substr(0, 3)]++;
+  for (const PhraseMatch& m : r->matches) {
+    int places = 0;
+    std::string only;
+    for (uint32_t k = 0; k < m.count; ++k) {
+      const EntryRecord& e = lex_.entry(r->pool[m.first + k]);
+      if (e.category == static_cast<uint8_t>(Category::kPlace)) ++places, only = std::string(lex_.str(e.code));
+    }
+    if (places == 1) weight[only]++;
+  }
+  for (const PhraseMatch& m : r->matches) {
+    uint32_t best = kNone, second = kNone;
+    double best_score = -1e9, second_score = -1e9;
+    int readings = 0;
+    for (uint32_t k = 0; k < m.count; ++k) {
+      const uint32_t ei = r->pool[m.first + k];
+      const EntryRecord& e = lex_.entry(ei);
+      if (e.category != static_cast<uint8_t>(Category::kPlace)) continue;
+      ++readings;
+      const std::string country(lex_.str(e.code));
+      auto it = weight.find(country);
+      const double ctx = it == weight.end() ? 0 : it->second;
+      double score = 10.0 * ctx + std::log10(1.0 + std::max(0, e.from));
+      if (e.kind == static_cast<uint8_t>(PlaceKind::kCountry)) score += 30;
+      if (e.kind == static_cast<uint8_t>(PlaceKind::kCapital)) score += 6;
+      if (e.kind == static_cast<uint8_t>(PlaceKind::kSite) || e.kind == static_cast<uint8_t>(PlaceKind::kRegion)) score += 3;
+      if (score > best_score) {
+        second = best, second_score = best_score;
+        best = ei, best_score = score;
+      } else if (score > second_score) {
+        second = ei, second_score = score;
+      }
+    }
+    if (best == kNone) continue;
+    PlaceMention p;
+    p.tb = m.tb, p.te = m.te;
+    p.span = Span{ws.tokens[m.tb].span.begin, ws.tokens[m.te - 1].span.end};
+    for (uint32_t si = 0; si < ws.sentences.size(); ++si)
+      if (m.tb >= ws.sentences[si].tok_begin && m.tb < ws.sentences[si].tok_end) p.sentence = si;
+    p.entry = best;
+    if (readings > 1 && second != kNone) {
+      const std::string c1(lex_.str(lex_.entry(best).code)), c2(lex_.str(lex_.entry(second).code));
+      if (c1 != c2) {
+        auto w = [&](const std::string& c) { auto it = weight.find(c); return it == weight.end() ? 0 : it->second; };
+        p.note = "ambiguous (" + std::to_string(readings) + " readings): chose " + c1 + " over " + c2 + ": " +
+                 std::to_string(w(c1)) + " vs " + std::to_string(w(c2)) + " other mentions in the document";
+      }
+    }
+    r->places.push_back(std::move(p));
+  }
+}
+
+}  // namespace rasd::lexicon
+
+namespace rasd::lexicon {
+
+void Recognizer::Run(const Document& doc, Workspace* ws, std::vector<Mention>* mentions) const {
+  if (!ws->recognition) ws->recognition = std::make_shared<Recognition>();
+  Recognition* r = ws->recognition.get();
+  r->clear();
+  for (uint32_t si = 0; si < ws->sentences.size(); ++si) {
+    const size_t mfirst = r->matches.size();
+    MatchSentence(*ws, ws->sentences[si], r);
+    ComposeActors(doc, *ws, si, mfirst, r);
+    FindDates(doc, *ws, si, mfirst, r);
+    for (size_t mi = mfirst; mi < r->matches.size(); ++mi) {
+      const PhraseMatch& m = r->matches[mi];
+      const Span span{ws->tokens[m.tb].span.begin, ws->tokens[m.te - 1].span.end};
+      bool have_trigger = false;
+      for (uint32_t k = 0; k < m.count; ++k) {
+        const uint32_t ei = r->pool[m.first + k];
+        const EntryRecord& e = lex_.entry(ei);
+        if (e.category == static_cast<uint8_t>(Category::kTrigger) && !have_trigger) {
+          r->triggers.push_back(TriggerMatch{si, m.tb, m.te, span, ei, m.cls});
+          have_trigger = true;
+        } else if (e.category == static_cast<uint8_t>(Category::kCue)) {
+          r->cues.push_back(CueMatch{si, m.tb, m.te, span, static_cast<CueKind>(e.kind), ei});
+        }
+      }
+    }
+  }
+  ResolvePlaces(*ws, r);
+
+  for (const ActorMention& a : r->actors) {
+    Mention m;
+    m.kind = MentionKind::kActor;
+    m.span = a.span;
+    m.code = a.code;
+    m.rule = a.rule;
+    mentions->push_back(std::move(m));
+  }
+  for (const PlaceMention& p : r->places) {
+    const EntryRecord& e = lex_.entry(p.entry);
+    Mention m;
+    m.kind = MentionKind::kPlace;
+    m.span = p.span;
+    m.country = std::string(lex_.str(e.code));
+    m.name_en = std::string(lex_.str(e.name));
+    m.lat = e.lat, m.lon = e.lon, m.has_coords = true;
+    m.rule = "place:" + lex_.Source(e);
+    m.note = p.note;
+    mentions->push_back(std::move(m));
+  }
+  for (const DateMention& d : r->dates) {
+    Mention m;
+    m.kind = MentionKind::kDate;
+    m.span = d.span;
+    m.value = d.value;
+    m.rule = d.relative ? "date:relative" : "date:absolute";
+    mentions->push_back(std::move(m));
+  }
+  for (const TriggerMatch& t : r->triggers) {
+    const EntryRecord& e = lex_.entry(t.entry);
+    Mention m;
+    m.kind = MentionKind::kTrigger;
+    m.span = t.span;
+    m.code = std::string(lex_.str(e.code));
+    m.rule = "trigger:" + lex_.Source(e);
+    mentions->push_back(std::move(m));
+  }
+  std::stable_sort(mentions->begin(), mentions->end(),
+                   [](const Mention& a, const Mention& b) { return a.span.begin < b.span.begin; });
+}
+
+}  // namespace rasd::lexicon
