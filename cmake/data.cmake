@@ -19,3 +19,6 @@ add_custom_command(
   VERBATIM)
 add_custom_target(rasd_data ALL DEPENDS ${PROJECT_BINARY_DIR}/data/rasd.lex)
 add_dependencies(rasd rasd_data)
+if(TARGET rasd_tests)
+  add_dependencies(rasd_tests rasd_data)
+endif()

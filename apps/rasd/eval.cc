@@ -92,6 +92,8 @@ struct GsrRow {
 int RunEvalGsr(const GsrOptions& o, const GlobalOptions& g) {
   PipelineOptions popts;
   popts.data_dir = g.data_dir;
+  // Sentence-level detection does not need both actors identified.
+  popts.partial_events = true;
   auto pipeline = Pipeline::Load(popts);
   if (!pipeline.ok()) {
     std::fprintf(stderr, "rasd: %s\n", pipeline.status().message().c_str());

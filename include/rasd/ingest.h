@@ -41,6 +41,10 @@ class DocumentReader {
   // Reads every document under `path` ("-" = stdin, read as JSONL when it
   // starts with '{', else as one text document with id "stdin").
   void Read(const std::string& path);
+  // Reads documents from bytes already in memory (an upload, a fuzzer input),
+  // choosing the format from `name`'s extensions exactly as Read does for a
+  // file; ids, origins and messages use `name` as the path.
+  void ReadBytes(std::string_view data, const std::string& name);
   const ReadStats& stats() const { return stats_; }
 
  private:

@@ -25,6 +25,10 @@ struct PipelineOptions {
   // Empty: $RASD_DATA, else <dir of the rasd binary>/data, else the build tree.
   std::string data_dir;
   bool use_ner = true;  // Run the statistical NER stage when its model exists.
+  // Also emit events whose source or target is missing or only a role without
+  // a country (e.g. a protest with no target). Off by default: coded event
+  // data are dyads of identified actors.
+  bool partial_events = false;
 };
 
 // One sentence of the document under analysis.

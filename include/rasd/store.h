@@ -150,8 +150,8 @@ struct StoreStats {
 };
 
 struct StoreOptions {
-  std::string engine;       // Empty: EngineVersion().
-  bool read_only = false;   // Open for queries only (no migrations are run; the schema must exist).
+  std::string engine;             // Empty: EngineVersion().
+  bool create_if_missing = true;  // SQLite: create the file (false: NotFound when absent).
 };
 
 // ---- The store ----------------------------------------------------------------

@@ -1,5 +1,7 @@
 #include "extract/coder.h"
 
+#include "lexicon/keys.h"
+
 #include <algorithm>
 #include <cstdio>
 #include <set>
@@ -28,6 +30,30 @@ bool IsBoundaryToken(const text::Token& t) {
   if (t.kind == text::TokenKind::kArabic && (s == "ان" || s == "انه" || s == "انها" || s == "بان" || s == "لان"))
     return t.proclitics == 0 || t.has(text::kPrepBi) || t.has(text::kConjWa);
   return false;
+}
+
+// Prepositions that make the following verbal noun a topic.
+bool IsTopicPreposition(const text::Token& t) {
+  if (t.kind != text::TokenKind::kArabic || t.proclitics != 0) return false;
+  const std::string_view p = t.stem;
+  return p == "من" || p == "في" || p == "مع" || p == "عن" || p == "علي" || p == "الي" || p == "حول" ||
+         p == "بشان" || p == "ضد" || p == "ازاء" || p == "لدي";
+}
+
+// A subject is never governed by a preposition: فيه، بالجزائر، إلى الجزائر.
+bool GovernedByPreposition(const text::Token* toks, uint32_t tb, uint32_t sent_begin) {
+  if (toks[tb].has(text::kPrepBi) || toks[tb].has(text::kPrepLi) || toks[tb].has(text::kPrepKa)) return true;
+  return tb > sent_begin && IsTopicPreposition(toks[tb - 1]);
+}
+
+// Case endings visible in writing: accusative tanween alef (جنرالا) and the
+// oblique sound plural (عسكريين). Such a noun is not a subject.
+// Names (روسيا، أمريكا) end in alef by themselves and say nothing.
+bool IsAccusative(const ActorMention& a, const text::Token& t, bool oblique_plural) {
+  if (a.strength == 2 || a.rule.find("person:") != std::string::npos || a.rule.find("org:") == 0) return false;
+  const std::string_view st = t.stem;
+  if (text::CountCodePoints(st) < 4) return false;
+  return (oblique_plural && st.substr(st.size() - 4) == "ين") || st.substr(st.size() - 2) == "ا";
 }
 
 struct Clause {
@@ -67,6 +93,8 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
   const bool have_pub = lexicon::ParseIsoDate(doc.published, &py, &pm, &pd);
   const int64_t pub_days = have_pub ? lexicon::DaysFromCivil(py, pm, pd) : 0;
   std::set<std::tuple<uint32_t, std::string, std::string, std::string>> seen;  // sentence, src, tgt, root
+  const ActorMention* last_source = nullptr;
+  uint32_t last_source_sentence = 0;
 
   for (const TriggerMatch& tm : r.triggers) {
     const EntryRecord& te = lex_.entry(tm.entry);
@@ -77,7 +105,31 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
     if (info == nullptr) continue;
     const Sentence& sent = ws.sentences[tm.sentence];
     const auto kind = static_cast<TriggerKind>(te.kind);
-    const bool verbal = kind == TriggerKind::kVerb || kind == TriggerKind::kLight;
+    bool verbal = kind == TriggerKind::kVerb || kind == TriggerKind::kLight;
+    const text::Token& head = ws.tokens[tm.tb];
+    if (cameo.compare(0, 2, "01") == 0) continue;  // statements: attribution, not events
+    // After ل a verb or verbal noun states a purpose (لبحث، لمناقشة، ليبحث): an
+    // intention the sentence describes, not an event it reports.
+    if (head.has(text::kPrepLi)) continue;
+    // A form with ال, ب or ك in front is a noun whatever the dictionary says.
+    if (head.has(text::kDefArticle) || head.has(text::kPrepBi) || head.has(text::kPrepKa)) verbal = false;
+    // A verbal noun governed by a preposition (مع تهديد، على موافقة، من التهديد)
+    // names a topic, not an event.
+    // (Temporal ones, بعد سيطرته, introduce real past events and stay.)
+    if (tm.tb > sent.tok_begin && IsTopicPreposition(ws.tokens[tm.tb - 1])) continue;
+    // A definite verbal noun without an adjacent genitive actor is a topic
+    // (التهديد، الطلب، التعاون), not a report; checked below with the actors.
+    const bool definite_noun = !verbal && head.has(text::kDefArticle);
+    // needs:W in the note: W (a dictionary key) must follow within four tokens.
+    if (const size_t np = note.find("needs:"); np != std::string::npos) {
+      std::string want = note.substr(np + 6);
+      want = want.substr(0, want.find_first_of(" ;,"));
+      const std::string key = lexicon::EntryTokenKey(want);
+      bool found = false;
+      for (uint32_t t = tm.te; t < std::min(sent.tok_end, tm.te + 4) && !found; ++t)
+        found = ws.tokens[t].stem.substr(0, key.size()) == key;
+      if (!found) continue;
+    }
 
     // The clause around the trigger.
     Clause cl{sent.tok_begin, sent.tok_end};
@@ -92,13 +144,28 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
         break;
       }
 
-    // Actors of this sentence, outside the trigger.
+    // Actors of this sentence, outside the trigger. A subject before a verb
+    // stands close to it (no other trigger between, at most two tokens gap).
     std::vector<const ActorMention*> before, after;
     for (const ActorMention& a : r.actors) {
       if (a.sentence != tm.sentence) continue;
       if (a.te <= tm.tb && a.tb >= cl.tb) before.push_back(&a);
       if (a.tb >= tm.te && a.te <= cl.te) after.push_back(&a);
     }
+    if (verbal && !before.empty()) {
+      const ActorMention* last = before.back();
+      bool blocked = tm.tb - last->te > 4;
+      for (const TriggerMatch& o : r.triggers)
+        if (o.sentence == tm.sentence && o.tb >= last->te && o.te <= tm.tb) blocked = true;
+      if (GovernedByPreposition(ws.tokens.data(), last->tb, sent.tok_begin)) blocked = true;
+      if (IsAccusative(*last, ws.tokens[last->tb], false)) blocked = true;  // an object of an earlier verb
+      if (blocked) before.clear();
+    }
+    // In verb-first order the subject is the first actor after the verb that
+    // no preposition governs; governed actors before it stay as targets.
+    std::vector<const ActorMention*> after_subjects;
+    for (const ActorMention* a : after)
+      if (!GovernedByPreposition(ws.tokens.data(), a->tb, sent.tok_begin)) after_subjects.push_back(a);
     // Coordinated run starting at after[i]: X و Y و Z.
     auto run_from = [&](const std::vector<const ActorMention*>& v, size_t i, size_t* next) {
       std::vector<const ActorMention*> out{v[i]};
@@ -138,6 +205,21 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
         sources = run_from(before, k, &nx);
         if (!after.empty()) targets = run_from(after, 0, &nx);
         how = "SVO";
+      } else if (!verbal && !head.enclitic.empty() && !before.empty()) {
+        // سيطرته على ...: the pronoun refers back to the nearest actor.
+        size_t nx;
+        sources = run_from(before, before.size() - 1, &nx);
+        if (!after.empty()) targets = run_from(after, 0, &nx);
+        how = "noun+pronoun";
+      } else if (verbal && !after_subjects.empty()) {
+        size_t nx;
+        sources = run_from(after_subjects, 0, &nx);
+        // The object: the next actor after the subject.
+        std::vector<const ActorMention*> rest;
+        for (const ActorMention* a : after)
+          if (a->tb >= sources.back()->te) rest.push_back(a);
+        if (!rest.empty()) targets = run_from(rest, 0, &nx);
+        how = "VSO";
       } else if (!after.empty()) {
         size_t nx;
         sources = run_from(after, 0, &nx);
@@ -153,11 +235,27 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
         how = "noun+preceding";
       }
     }
+    // Pro-drop: when the first actor after a verb is marked as an object
+    // (accusative جنرالا، عسكريين), the subject is the previous event's source
+    // in this or the previous sentence (استقبلت الجزائر ... كما تستقبل عسكريين).
+    if (verbal && how == "VSO" && !sources.empty() && last_source && last_source_sentence + 1 >= tm.sentence &&
+        last_source->code != sources[0]->code) {
+      if (IsAccusative(*sources[0], ws.tokens[sources[0]->tb], true)) {
+        targets = sources;
+        sources = {last_source};
+        how = "pro-drop";
+      }
+    }
     if (sources.empty() && targets.empty()) continue;
     // Noun triggers need an actor right next to them (a genitive or subject).
     if (!verbal && !symmetric_between) {
       const bool near = (!after.empty() && after[0]->tb <= tm.te + 2) || (!before.empty() && before.back()->te + 3 >= tm.tb);
       if (!near) continue;
+      if (definite_noun && !(!after.empty() && after[0]->tb <= tm.te + 1)) continue;
+    }
+    if (!sources.empty() && sources[0]->strength >= 2) {
+      last_source = sources[0];
+      last_source_sentence = tm.sentence;
     }
 
     // Modality from cues in the sentence before the trigger.
@@ -270,8 +368,22 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
       if (score > loc_score) loc_score = score, loc = &p;
     }
 
+    // Visits and meetings happen where the host is: fall back on a place that
+    // is also an actor of the event (الجزائر as target of زار).
+    auto location_for = [&](const ActorMention* src, const ActorMention* tgt) -> const lexicon::PlaceMention* {
+      if (loc && loc_score >= 2) return loc;
+      const bool consult = cameo.compare(0, 2, "04") == 0 || cameo.compare(0, 2, "03") == 0;
+      const ActorMention* host = cameo == "043" ? src : tgt;
+      if (consult && host) {
+        for (const auto& p : r.places)
+          if (p.sentence == tm.sentence && p.tb == host->tb) return &p;
+      }
+      return loc;
+    };
+
     auto make = [&](const ActorMention* src, const ActorMention* tgt) {
       if (src && tgt && src->code == tgt->code) return;
+      if (!partial_ && (!src || !tgt || src->role_only || tgt->role_only)) return;
       const std::string skey = src ? src->code : "-", tkey = tgt ? tgt->code : "-";
       if (!seen.insert({tm.sentence, skey, tkey, std::string(lex_.str(info->code)).substr(0, 2)}).second) return;
       Event ev;
@@ -292,9 +404,9 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
       ev.attribution = aspan;
       ev.date = date;
       ev.date_precision = precision;
-      if (loc) {
-        const EntryRecord& pe = lex_.entry(loc->entry);
-        ev.location = Location{loc->span, std::string(lex_.str(pe.name)), std::string(lex_.str(pe.code)), pe.lat, pe.lon};
+      if (const lexicon::PlaceMention* where = location_for(src, tgt)) {
+        const EntryRecord& pe = lex_.entry(where->entry);
+        ev.location = Location{where->span, std::string(lex_.str(pe.name)), std::string(lex_.str(pe.code)), pe.lat, pe.lon};
       }
       double conf = 0.45;
       if (src && src->strength >= 2) conf += 0.15;

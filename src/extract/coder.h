@@ -13,13 +13,14 @@ namespace rasd::extract {
 
 class EventCoder {
  public:
-  explicit EventCoder(const lexicon::Lexicon& lex) : lex_(lex) {}
+  EventCoder(const lexicon::Lexicon& lex, bool partial) : lex_(lex), partial_(partial) {}
   // Appends the events of a recognised document (ws->recognition filled).
   void Code(const Document& doc, const Workspace& ws, const std::vector<Mention>& mentions,
             std::vector<Event>* events) const;
 
  private:
   const lexicon::Lexicon& lex_;
+  bool partial_;  // Emit events with a missing or role-only actor too.
 };
 
 // Stable id: FNV-1a over doc id, sentence index, trigger span and codes.

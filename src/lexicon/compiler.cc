@@ -173,10 +173,17 @@ Status ForEachLine(const std::string& path, bool optional,
   if (!in) return optional ? Status::Ok() : Status::NotFound(path + ": cannot open dictionary source");
   std::string line;
   int lineno = 0;
+  bool first = true;
   while (std::getline(in, line)) {
     ++lineno;
     if (line.empty() || line[0] == '#') continue;
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    // The first data line may be a header of lowercase column names.
+    if (first && line.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_ \t\r") == std::string::npos) {
+      first = false;
+      continue;
+    }
+    first = false;
     RASD_RETURN_IF_ERROR(fn(SplitTabs(line), lineno));
   }
   return Status::Ok();

@@ -184,6 +184,14 @@ void Recognizer::ComposeActors(const Document& doc, const Workspace& ws, uint32_
     if (best.type) atoms.push_back(std::move(best));
   }
   auto span_of = [&](uint32_t tb, uint32_t te) { return Span{ws.tokens[tb].span.begin, ws.tokens[te - 1].span.end}; };
+  // Roles may be linked to what follows through من/في after at most one
+  // adjective: "جنرال من قيادة القوات الأمريكية", "مسؤولين كبارا في روسيا".
+  auto linked = [&](const Atom& a, const Atom& b) {
+    if (b.tb == a.te) return true;
+    if (b.tb < a.te + 1 || b.tb > a.te + 2) return false;
+    const std::string_view p = ws.tokens[b.tb - 1].norm;
+    return p == "من" || p == "في";
+  };
   for (size_t i = 0; i < atoms.size();) {
     ActorMention am;
     am.sentence = si;
@@ -193,12 +201,14 @@ void Recognizer::ComposeActors(const Document& doc, const Workspace& ws, uint32_
       // Stack of adjacent roles, then an optional country, person or organisation.
       std::string role = atoms[i].code;
       std::string rule = "role:" + atoms[i].rule;
-      while (j + 1 < atoms.size() && atoms[j + 1].type == 'A' && atoms[j + 1].tb == atoms[j].te) {
+      while (j + 1 < atoms.size() && atoms[j + 1].type == 'A' &&
+             (atoms[j + 1].tb == atoms[j].te || (j == i && linked(atoms[j], atoms[j + 1])))) {
         ++j;
         if (RoleRank(atoms[j].code) >= RoleRank(role)) role = atoms[j].code;
       }
       std::string country;
-      if (j + 1 < atoms.size() && atoms[j + 1].tb == atoms[j].te && atoms[j + 1].type == 'C') {
+      if (j + 1 < atoms.size() && atoms[j + 1].type == 'C' &&
+          (atoms[j + 1].tb == atoms[j].te || (!atoms[j + 1].nisba && linked(atoms[j], atoms[j + 1])))) {
         ++j;
         country = atoms[j].code;
         rule += "+country:" + atoms[j].rule;
@@ -256,6 +266,15 @@ void Recognizer::ResolvePlaces(const Workspace& ws, Recognition* r) const {
     if (places == 1) weight[only]++;
   }
   for (const PhraseMatch& m : r->matches) {
+    // A role word or a name of an organisation or person is not a place
+    // (الأمن is security before it is Emmen).
+    bool other_reading = false;
+    for (uint32_t k = 0; k < m.count; ++k) {
+      const auto c = static_cast<Category>(lex_.entry(r->pool[m.first + k]).category);
+      other_reading |= c == Category::kAgent || c == Category::kOrg || c == Category::kPerson ||
+                       c == Category::kTrigger || c == Category::kCue || c == Category::kDate;
+    }
+    if (other_reading) continue;
     uint32_t best = kNone, second = kNone;
     double best_score = -1e9, second_score = -1e9;
     int readings = 0;

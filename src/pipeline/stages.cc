@@ -2,14 +2,14 @@
 
 namespace rasd {
 
-Status Pipeline::Impl::LoadResources(const PipelineOptions&) {
+Status Pipeline::Impl::LoadResources(const PipelineOptions& opts) {
   auto lex = lexicon::Lexicon::Load(data_dir + "/rasd.lex");
   if (!lex.ok()) return lex.status();
   lexicon = std::move(lex.value());
   const lexicon::Lexicon* l = lexicon.get();
   segmenter = text::Segmenter([l](std::string_view s) { return l->IsKnownStem(s); });
   recognizer = std::make_unique<lexicon::Recognizer>(*lexicon);
-  coder = std::make_unique<extract::EventCoder>(*lexicon);
+  coder = std::make_unique<extract::EventCoder>(*lexicon, opts.partial_events);
   return Status::Ok();
 }
 

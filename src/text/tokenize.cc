@@ -57,6 +57,18 @@ void Segmenter::Segment(Token* tok) const {
   const bool def_start = StartsWith(w, "ال") || StartsWith(w, "وال") || StartsWith(w, "بال") ||
                          StartsWith(w, "لل") || StartsWith(w, "فال") || StartsWith(w, "كال");
   if (!def_start && Known(w)) return;
+  // A word whose inflectional base is known is not split either: فتحوا (فتح),
+  // فرنسيين (فرنسي), وزارات (وزاره). Proclitic letters are only peeled off
+  // when the word itself cannot be explained.
+  if (!def_start) {
+    std::vector<std::string> bases;
+    VerbCandidates(w, &bases);
+    for (size_t i = 1; i < bases.size(); ++i)
+      if (Known(bases[i])) return;
+    for (std::string_view suf : {"ين", "ون", "ات", "ه", "ا", "ان"}) {
+      if (EndsWith(w, suf) && Letters(w) - Letters(suf) >= 3 && Known(w.substr(0, w.size() - suf.size()))) return;
+    }
+  }
 
   std::string buf;
   auto known_stem = [&](std::string_view s, bool has_enclitic) {
