@@ -49,8 +49,20 @@ bool IsAbbreviation(std::string_view word) {
   for (char& c : lower) c = (c >= 'A' && c <= 'Z') ? c + 32 : c;
   for (auto a : kAbbrev)
     if (lower == a) return true;
-  // Dotted initials such as "U.S" or "ق.م".
-  return word.find('.') != std::string_view::npos && word.size() <= 8;
+  // Dotted initials such as "U.S", "ق.م" or "أ.د": every part between the
+  // dots is one or two letters. A number ("3.5") or a domain ("gov.dz")
+  // before a dot is not an abbreviation, so "بنسبة 3.5. وتراجع" splits.
+  if (word.find('.') == std::string_view::npos) return false;
+  size_t part = 0;
+  for (size_t p = 0; p < word.size();) {
+    const char32_t cp = DecodeUtf8(word, &p);
+    if (cp == '.') {
+      part = 0;
+    } else if (IsDigit(cp) || ++part > 2) {
+      return false;
+    }
+  }
+  return true;
 }
 
 }  // namespace
