@@ -37,7 +37,24 @@ bool IsTopicPreposition(const text::Token& t) {
   if (t.kind != text::TokenKind::kArabic || t.proclitics != 0) return false;
   const std::string_view p = t.stem;
   return p == "من" || p == "في" || p == "مع" || p == "عن" || p == "علي" || p == "الي" || p == "حول" ||
-         p == "بشان" || p == "ضد" || p == "ازاء" || p == "لدي";
+         p == "بشان" || p == "ضد" || p == "ازاء" || p == "لدي" || p == "منذ";
+}
+
+// Nouns that make a following verbal noun their complement: the charge of
+// kidnapping, the anniversary of an assassination, a plan to attack.
+bool IsFrameNoun(const text::Token& t) {
+  if (t.kind != text::TokenKind::kArabic) return false;
+  static const char* const kFrames[] = {"تهمه", "تهم", "جريمه", "جرائم", "ذكري", "محاكمه", "قضيه", "ملف",
+                                        "خطر", "خطه", "مخطط", "احتمال", "امكانيه", "شبح", "مسلسل", "فيلم",
+                                        "كتاب", "روايه", "قانون", "مشروع", "سيناريو", "خيار"};
+  for (const char* f : kFrames)
+    if (t.stem == f) return true;
+  return false;
+}
+
+bool IsQuestion(const std::vector<text::Token>& toks, uint32_t tb, uint32_t te) {
+  if (te > tb && (toks[te - 1].norm == "?" || (te - tb > 1 && toks[te - 2].norm == "?"))) return true;
+  return toks[tb].stem == "هل" || (te > tb + 1 && toks[tb + 1].stem == "هل");
 }
 
 // A subject is never governed by a preposition: فيه، بالجزائر، إلى الجزائر.
@@ -55,6 +72,10 @@ bool IsAccusative(const ActorMention& a, const text::Token& t, bool oblique_plur
   if (text::CountCodePoints(st) < 4) return false;
   return (oblique_plural && st.substr(st.size() - 4) == "ين") || st.substr(st.size() - 2) == "ا";
 }
+
+// Events below this confidence are not emitted (see the confidence notes in
+// docs/coding.md).
+constexpr double kMinConfidence = 0.3;
 
 struct Clause {
   uint32_t tb, te;
@@ -117,6 +138,17 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
     // names a topic, not an event.
     // (Temporal ones, بعد سيطرته, introduce real past events and stay.)
     if (tm.tb > sent.tok_begin && IsTopicPreposition(ws.tokens[tm.tb - 1])) continue;
+    if (!verbal && tm.tb > sent.tok_begin && IsFrameNoun(ws.tokens[tm.tb - 1])) continue;
+    // A question asks; it reports nothing.
+    if (IsQuestion(ws.tokens, sent.tok_begin, sent.tok_end)) continue;
+    // A verbal noun that is the object of another trigger in its clause
+    // (أدانت الهجوم، استنكر التفجيرات) is what that event is about.
+    if (!verbal) {
+      bool object_of_trigger = false;
+      for (const TriggerMatch& o : r.triggers)
+        if (o.sentence == tm.sentence && o.te <= tm.tb && tm.tb - o.te <= 2 && &o != &tm) object_of_trigger = true;
+      if (object_of_trigger) continue;
+    }
     // A definite verbal noun without an adjacent genitive actor is a topic
     // (التهديد، الطلب، التعاون), not a report; checked below with the actors.
     const bool definite_noun = !verbal && head.has(text::kDefArticle);
@@ -246,9 +278,17 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
         how = "pro-drop";
       }
     }
-    if (sources.empty() && targets.empty()) continue;
+    if (sources.empty() && targets.empty()) {
+      // Without actors (only with --partial) a verb still reports; a noun
+      // needs an anchor in time or space to be more than a topic.
+      if (!partial_) continue;
+      bool anchored = verbal;
+      for (const auto& d : r.dates) anchored |= d.sentence == tm.sentence;
+      for (const auto& p : r.places) anchored |= p.sentence == tm.sentence;
+      if (!anchored || definite_noun) continue;
+    }
     // Noun triggers need an actor right next to them (a genitive or subject).
-    if (!verbal && !symmetric_between) {
+    if (!verbal && !symmetric_between && !(sources.empty() && targets.empty())) {
       const bool near = (!after.empty() && after[0]->tb <= tm.te + 2) || (!before.empty() && before.back()->te + 3 >= tm.tb);
       if (!near) continue;
       if (definite_noun && !(!after.empty() && after[0]->tb <= tm.te + 1)) continue;
@@ -368,6 +408,32 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
       if (score > loc_score) loc_score = score, loc = &p;
     }
 
+    // Evidence about whether this sentence reports the event (see confidence).
+    double report_evidence = 0;
+    {
+      if (verbal) report_evidence += 0.1;
+      else report_evidence -= 0.1;
+      if (definite_noun) report_evidence -= 0.1;
+      bool dated = false, placed = false, casualties = false, relative_clause = false;
+      for (const auto& d : r.dates) dated |= d.sentence == tm.sentence;
+      for (const auto& p : r.places) placed |= p.sentence == tm.sentence;
+      for (uint32_t t = sent.tok_begin; t < sent.tok_end; ++t) {
+        const std::string_view st = ws.tokens[t].stem;
+        if (st == "قتيل" || st == "قتلي" || st == "جريح" || st == "جرحي" || st == "مقتل" || st == "مصرع" ||
+            st == "اصابه" || st == "ضحايا" || st == "اسفر" || st == "بجروح" || st == "جروح" || st == "استشهاد")
+          casualties = true;
+      }
+      for (uint32_t t = tm.tb > sent.tok_begin + 3 ? tm.tb - 3 : sent.tok_begin; t < tm.tb; ++t) {
+        const std::string_view st = ws.tokens[t].norm;
+        if (st == "الذي" || st == "التي" || st == "الذين" || st == "اللذين" || st == "اللتين" || st == "اللواتي")
+          relative_clause = true;
+      }
+      if (dated) report_evidence += 0.1;
+      if (placed) report_evidence += 0.05;
+      if (casualties) report_evidence += 0.1;
+      if (relative_clause) report_evidence -= 0.15;
+    }
+
     // Visits and meetings happen where the host is: fall back on a place that
     // is also an actor of the event (الجزائر as target of زار).
     auto location_for = [&](const ActorMention* src, const ActorMention* tgt) -> const lexicon::PlaceMention* {
@@ -408,13 +474,16 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
         const EntryRecord& pe = lex_.entry(where->entry);
         ev.location = Location{where->span, std::string(lex_.str(pe.name)), std::string(lex_.str(pe.code)), pe.lat, pe.lon};
       }
-      double conf = 0.45;
+      // Confidence that the sentence reports this event: actors identified,
+      // a finite verb, anchors in time and space, casualties; lowered by the
+      // marks of background mentions (a definite noun, a relative clause).
+      double conf = 0.45 + report_evidence;
       if (src && src->strength >= 2) conf += 0.15;
       if (tgt && tgt->strength >= 2) conf += 0.15;
-      if (verbal) conf += 0.1;
       if ((src && src->role_only) || (tgt && tgt->role_only)) conf -= 0.1;
       if (!src || !tgt) conf -= 0.15;
       ev.confidence = std::clamp(conf, 0.05, 0.99);
+      if (ev.confidence < kMinConfidence) return;
       ev.rule = "trigger " + lex_.Source(te) + " (" + std::string(ws.nt.text.substr(ws.tokens[tm.tb].nbegin,
                                                                               ws.tokens[tm.te - 1].nend - ws.tokens[tm.tb].nbegin)) +
                 ") " + how;
@@ -426,6 +495,10 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
     if (symmetric_between) {
       for (size_t i = 0; i < sources.size(); ++i)
         for (size_t j = i + 1; j < sources.size(); ++j) make(sources[i], sources[j]);
+      continue;
+    }
+    if (sources.empty() && targets.empty()) {
+      make(nullptr, nullptr);
       continue;
     }
     if (sources.empty()) {
