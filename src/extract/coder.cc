@@ -77,6 +77,12 @@ bool IsAccusative(const ActorMention& a, const text::Token& t, bool oblique_plur
 // docs/coding.md).
 constexpr double kMinConfidence = 0.3;
 
+bool IsRelativePronoun(const text::Token& t) {
+  const std::string_view n = t.norm;
+  return n == "الذي" || n == "التي" || n == "الذين" || n == "اللذين" || n == "اللتين" || n == "اللواتي" ||
+         n == "اللذان" || n == "اللتان";
+}
+
 struct Clause {
   uint32_t tb, te;
 };
@@ -170,11 +176,14 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
         cl.tb = t;
         break;
       }
+    // Forward, a relative clause (الذي، التي ...) also ends what the verb governs.
     for (uint32_t t = tm.te; t < sent.tok_end; ++t)
-      if (IsBoundaryToken(ws.tokens[t]) && t > tm.te) {
+      if ((IsBoundaryToken(ws.tokens[t]) || IsRelativePronoun(ws.tokens[t])) && t > tm.te) {
         cl.te = t;
         break;
       }
+    // A verb right after a relative pronoun has the antecedent as subject.
+    const bool relative_verb = verbal && tm.tb > sent.tok_begin && IsRelativePronoun(ws.tokens[tm.tb - 1]);
 
     // Actors of this sentence, outside the trigger. A subject before a verb
     // stands close to it (no other trigger between, at most two tokens gap).
@@ -190,7 +199,9 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
       for (const TriggerMatch& o : r.triggers)
         if (o.sentence == tm.sentence && o.tb >= last->te && o.te <= tm.tb) blocked = true;
       if (GovernedByPreposition(ws.tokens.data(), last->tb, sent.tok_begin)) blocked = true;
-      if (IsAccusative(*last, ws.tokens[last->tb], false)) blocked = true;  // an object of an earlier verb
+      // An object of an earlier verb, unless إنّ/أنّ put the subject in the accusative.
+      const bool after_inna = last->tb > sent.tok_begin && ws.tokens[last->tb - 1].stem == "ان";
+      if (IsAccusative(*last, ws.tokens[last->tb], false) && !after_inna) blocked = true;
       if (blocked) before.clear();
     }
     // In verb-first order the subject is the first actor after the verb that
@@ -217,6 +228,25 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
       return out;
     };
 
+    // The object among candidate actors: verbs whose frame is a direct object
+    // take the first actor no preposition governs; prepositional frames and
+    // light-verb constructions (قطع العلاقات مع، فرض عقوبات على) the first one
+    // a preposition introduces. Either falls back on the other.
+    const std::string frame(lex_.str(te.name));
+    const bool prefer_governed = kind == TriggerKind::kLight || (frame.rfind("prep:", 0) == 0);
+    auto pick_target = [&](const std::vector<const ActorMention*>& cands) {
+      // في introduces where, not whom: such actors are the last resort.
+      std::vector<const ActorMention*> governed, bare, locative;
+      for (const ActorMention* a : cands) {
+        const bool in = a->tb > sent.tok_begin && ws.tokens[a->tb - 1].norm == "في";
+        (in ? locative : GovernedByPreposition(ws.tokens.data(), a->tb, sent.tok_begin) ? governed : bare).push_back(a);
+      }
+      const auto& first = prefer_governed ? governed : bare;
+      const auto& second = prefer_governed ? bare : governed;
+      const auto& v = !first.empty() ? first : !second.empty() ? second : locative;
+      size_t nx;
+      return v.empty() ? std::vector<const ActorMention*>{} : run_from(v, 0, &nx);
+    };
     std::vector<const ActorMention*> sources, targets;
     std::string how;
     bool symmetric_between = false;
@@ -235,7 +265,7 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
         while (k > 0 && before[k - 1]->te == before[k]->tb && ws.tokens[before[k]->tb].has(text::kConjWa)) --k;
         size_t nx;
         sources = run_from(before, k, &nx);
-        if (!after.empty()) targets = run_from(after, 0, &nx);
+        targets = pick_target(after);
         how = "SVO";
       } else if (!verbal && !head.enclitic.empty() && !before.empty()) {
         // سيطرته على ...: the pronoun refers back to the nearest actor.
@@ -243,14 +273,18 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
         sources = run_from(before, before.size() - 1, &nx);
         if (!after.empty()) targets = run_from(after, 0, &nx);
         how = "noun+pronoun";
+      } else if (relative_verb && !after.empty()) {
+        size_t nx;
+        targets = run_from(after, 0, &nx);
+        how = "relative clause";
       } else if (verbal && !after_subjects.empty()) {
         size_t nx;
         sources = run_from(after_subjects, 0, &nx);
         // The object: the next actor after the subject.
         std::vector<const ActorMention*> rest;
         for (const ActorMention* a : after)
-          if (a->tb >= sources.back()->te) rest.push_back(a);
-        if (!rest.empty()) targets = run_from(rest, 0, &nx);
+          if (a->tb >= sources.back()->te && a->code != sources[0]->code) rest.push_back(a);
+        targets = pick_target(rest);
         how = "VSO";
       } else if (!after.empty()) {
         size_t nx;
@@ -266,6 +300,13 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
         sources = run_from(before, before.size() - 1, &nx);
         how = "noun+preceding";
       }
+    }
+    // Reciprocal verbs with a coordinated subject and no object: the
+    // participants act with each other (اجتمعت مصر وروسيا، اشتبك الجيش والمسلحون).
+    if (!symmetric_between && targets.empty() && sources.size() >= 2 &&
+        (note.find("sym") != std::string::npos || std::string(lex_.str(te.name)).find("مع") != std::string::npos)) {
+      symmetric_between = true;
+      how += "+reciprocal";
     }
     // Pro-drop: when the first actor after a verb is marked as an object
     // (accusative جنرالا، عسكريين), the subject is the previous event's source

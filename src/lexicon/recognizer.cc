@@ -249,6 +249,33 @@ void Recognizer::ComposeActors(const Document& doc, const Workspace& ws, uint32_
     r->actors.push_back(std::move(am));
     i = j + 1;
   }
+  // A bare state role (الشرطة، الجيش، المدنيين) in a sentence that names one
+  // country before it belongs to that country.
+  const size_t first = [&] {
+    size_t k = r->actors.size();
+    while (k > 0 && r->actors[k - 1].sentence == si) --k;
+    return k;
+  }();
+  for (size_t k = first; k < r->actors.size(); ++k) {
+    ActorMention& a = r->actors[k];
+    if (!a.role_only) continue;
+    std::string country;
+    bool unique = true;
+    for (size_t q = first; q < k; ++q) {
+      const std::string& c = r->actors[q].code;
+      if (r->actors[q].role_only || c.size() < 3 || c.compare(0, 3, "IGO") == 0 || c.compare(0, 3, "IMG") == 0 ||
+          c.compare(0, 3, "UAF") == 0)
+        continue;
+      if (country.empty()) country = c.substr(0, 3);
+      else if (country != c.substr(0, 3)) unique = false;
+    }
+    if (!country.empty() && unique) {
+      a.code = country + a.code;
+      a.role_only = false;
+      a.strength = 2;
+      a.rule += "+country from context:" + country;
+    }
+  }
 }
 
 void Recognizer::ResolvePlaces(const Workspace& ws, Recognition* r) const {
@@ -320,6 +347,115 @@ void Recognizer::ResolvePlaces(const Workspace& ws, Recognition* r) const {
 
 namespace rasd::lexicon {
 
+// Light-verb constructions are discontinuous in verb-first clauses: the
+// subject stands between the verb and its noun (شنت الطائرات الروسية غارات،
+// فرض الاتحاد الأوروبي عقوبات). For each single-token verb trigger, look for
+// the rest of a light entry within five tokens; the verb's trigger takes the
+// construction's code.
+void Recognizer::FindGappedLightVerbs(const Workspace& ws, Recognition* r) const {
+  std::vector<TokenKey> vkeys, nkeys;
+  // Candidate verbs: every token not already inside a multi-word trigger.
+  const size_t existing = r->triggers.size();
+  for (uint32_t si = 0; si < ws.sentences.size(); ++si) {
+    const Sentence& s = ws.sentences[si];
+    for (uint32_t t = s.tok_begin; t < s.tok_end; ++t) {
+      if (ws.tokens[t].kind != text::TokenKind::kArabic || ws.tokens[t].has(text::kDefArticle)) continue;
+      bool covered = false;
+      size_t at = existing;
+      for (size_t k = 0; k < existing; ++k) {
+        const TriggerMatch& o = r->triggers[k];
+        if (o.tb <= t && t < o.te) {
+          covered = o.te != o.tb + 1;
+          at = k;
+        }
+      }
+      if (covered) continue;
+      TokenKeys(ws.tokens[t], &vkeys, &r->scratch);
+      bool any_prefix = false;
+      for (const TokenKey& vk : vkeys)
+        any_prefix |= vk.cls != kMatchNoun && Lexicon::IsPrefix(lex_.FindPhrase(vk.key));
+      if (!any_prefix) continue;
+      if (at == existing) {
+        TriggerMatch fresh{si, t, t + 1, ws.tokens[t].span, kNone, kMatchVerb};
+        r->triggers.push_back(fresh);
+        at = r->triggers.size() - 1;
+      }
+      TriggerMatch* cur = &r->triggers[at];
+      const uint32_t before = cur->entry;
+      FindGappedFrom(ws, s, vkeys, cur, r);
+      if (cur->entry == kNone && before == kNone) r->triggers.pop_back();
+    }
+  }
+  std::sort(r->triggers.begin(), r->triggers.end(), [](const TriggerMatch& a, const TriggerMatch& b) {
+    return a.sentence != b.sentence ? a.sentence < b.sentence : a.tb < b.tb;
+  });
+  RemoveLightNouns(r);
+}
+
+void Recognizer::FindGappedFrom(const Workspace& ws, const Sentence& s, const std::vector<TokenKey>& vkeys,
+                                TriggerMatch* tmp, Recognition* r) const {
+  std::vector<TokenKey> nkeys;
+  TriggerMatch& tm = *tmp;
+  {
+    bool done = false;
+    for (const TokenKey& vk : vkeys) {
+      if (done || vk.cls == kMatchNoun || !Lexicon::IsPrefix(lex_.FindPhrase(vk.key))) continue;
+      for (uint32_t start = tm.te + 1; start < std::min(s.tok_end, tm.te + 6) && !done; ++start) {
+        // Extend word by word from `start`, contiguously.
+        std::string key = vk.key;
+        for (uint32_t j = start; j < std::min(s.tok_end, start + 4) && !done; ++j) {
+          TokenKeys(ws.tokens[j], &nkeys, &r->scratch);
+          bool extended = false;
+          for (const TokenKey& nk : nkeys) {
+            const std::string cand = key + " " + nk.key;
+            const uint32_t v = lex_.FindPhrase(cand);
+            if (v == kNone) continue;
+            if (Lexicon::HasEntries(v)) {
+              uint32_t cnt = 0;
+              const uint32_t* p = lex_.Postings(v, &cnt);
+              for (uint32_t e = 0; e < cnt; ++e) {
+                const EntryRecord& er = lex_.entry(p[e]);
+                if (er.category == static_cast<uint8_t>(Category::kTrigger) &&
+                    er.kind == static_cast<uint8_t>(TriggerKind::kLight)) {
+                  tm.entry = p[e];
+                  done = true;
+                  break;
+                }
+              }
+            }
+            if (!done && Lexicon::IsPrefix(v)) {
+              key = cand;
+              extended = true;
+              break;
+            }
+          }
+          if (!extended) break;
+        }
+      }
+    }
+  }
+}
+
+// The nouns of constructions found by FindGappedFrom are not triggers of their own.
+void Recognizer::RemoveLightNouns(Recognition* r) const {
+  for (size_t i = 0; i < r->triggers.size(); ++i) {
+    const TriggerMatch& tm = r->triggers[i];
+    if (tm.entry == kNone || lex_.entry(tm.entry).kind != static_cast<uint8_t>(TriggerKind::kLight) ||
+        tm.te != tm.tb + 1)
+      continue;
+    for (size_t j = 0; j < r->triggers.size(); ++j) {
+      TriggerMatch& o = r->triggers[j];
+      if (j != i && o.entry != kNone && o.sentence == tm.sentence && o.tb > tm.tb && o.tb <= tm.tb + 9 &&
+          lex_.entry(o.entry).kind != static_cast<uint8_t>(TriggerKind::kVerb) &&
+          lex_.str(lex_.entry(o.entry).code).substr(0, 2) == lex_.str(lex_.entry(tm.entry).code).substr(0, 2))
+        o.entry = kNone;  // marked for removal
+    }
+  }
+  r->triggers.erase(std::remove_if(r->triggers.begin(), r->triggers.end(),
+                                   [](const TriggerMatch& t) { return t.entry == kNone; }),
+                    r->triggers.end());
+}
+
 void Recognizer::Run(const Document& doc, Workspace* ws, std::vector<Mention>* mentions) const {
   if (!ws->recognition) ws->recognition = std::make_shared<Recognition>();
   Recognition* r = ws->recognition.get();
@@ -345,6 +481,7 @@ void Recognizer::Run(const Document& doc, Workspace* ws, std::vector<Mention>* m
       }
     }
   }
+  FindGappedLightVerbs(*ws, r);
   ResolvePlaces(*ws, r);
 
   for (const ActorMention& a : r->actors) {

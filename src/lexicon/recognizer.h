@@ -104,6 +104,10 @@ class Recognizer {
   void ComposeActors(const Document& doc, const Workspace& ws, uint32_t si, size_t mfirst, Recognition* r) const;
   void ResolvePlaces(const Workspace& ws, Recognition* r) const;
   void FindDates(const Document& doc, const Workspace& ws, uint32_t si, size_t mfirst, Recognition* r) const;
+  void FindGappedLightVerbs(const Workspace& ws, Recognition* r) const;
+  void FindGappedFrom(const Workspace& ws, const Sentence& s, const std::vector<TokenKey>& vkeys, TriggerMatch* tm,
+                      Recognition* r) const;
+  void RemoveLightNouns(Recognition* r) const;
 
   const Lexicon& lex_;
 };

@@ -192,9 +192,18 @@ void VerbCandidates(std::string_view stem, std::vector<std::string>* out) {
       if (o == v) return;
     out->push_back(std::move(v));
   };
-  // Perfect-tense subject suffixes: زاروا تمت التقيا اجتمعن
+  // Perfect-tense subject suffixes: زاروا تمت التقيا اجتمعن. Defective verbs
+  // lose their final letter before them (دعا -> دعت، دعوا; نفى -> نفت; التقى ->
+  // التقت), so the base is also tried with ا and ي restored.
   for (std::string_view suf : {"وا", "تما", "تم", "تن", "تا", "نا", "ت", "ن", "ا"}) {
-    if (EndsWith(stem, suf) && n - Letters(suf) >= 2) add(std::string(stem.substr(0, stem.size() - suf.size())));
+    if (EndsWith(stem, suf) && n - Letters(suf) >= 2) {
+      const std::string base(stem.substr(0, stem.size() - suf.size()));
+      add(base);
+      if (suf == "ت" || suf == "وا" || suf == "تا") {
+        add(base + "ا");
+        add(base + "ي");
+      }
+    }
   }
   // Imperfect: any person prefix -> ي, dropping mood/number suffixes.
   for (std::string_view pre : {"ي", "ت", "ن", "ا"}) {
