@@ -1,12 +1,13 @@
 # The two commands of the README:
-#   make run    set up, build, ingest the bundled examples and open the analyst UI
+#   make run    set up, build, ingest the bundled examples into rasd.db and serve the analyst UI
 #   make test   set up, build and run every test
 BUILD ?= build
 JOBS ?= $(shell nproc)
 DB ?= rasd.db
 PORT ?= 8080
+HOST ?= 127.0.0.1
 
-.PHONY: setup build run test code bench clean
+.PHONY: setup build web run test code bench clean
 
 setup:
 	scripts/setup
@@ -15,18 +16,23 @@ build: setup
 	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release
 	cmake --build $(BUILD) -j $(JOBS)
 
-# Codes the bundled example documents and prints the events.
+web: setup
+	cd web && npm run build
+
+# Ingests the bundled example documents and opens the UI.
+run: build web
+	$(BUILD)/rasd ingest --db $(DB) examples/
+	$(BUILD)/rasd serve --db $(DB) --host $(HOST) --port $(PORT) --web web/dist
+
+# Codes the bundled examples and prints the events (no store, no UI).
 code: build
 	$(BUILD)/rasd code --format jsonl examples/
 
-run: build
-	$(BUILD)/rasd code --format jsonl examples/
-
-test: build
-	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+test: build web
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS) --timeout 600
 
 bench: build
 	$(BUILD)/bench_pipeline
 
 clean:
-	rm -rf $(BUILD)
+	rm -rf $(BUILD) web/dist
