@@ -22,3 +22,16 @@ add_dependencies(rasd rasd_data)
 if(TARGET rasd_tests)
   add_dependencies(rasd_tests rasd_data)
 endif()
+
+# Trained models shipped in data/models are copied next to the compiled lexicon.
+set(RASD_REPORT_MODEL ${PROJECT_SOURCE_DIR}/data/models/report.model)
+if(EXISTS ${RASD_REPORT_MODEL})
+  add_custom_command(
+    OUTPUT ${PROJECT_BINARY_DIR}/data/report.model
+    COMMAND ${CMAKE_COMMAND} -E make_directory ${PROJECT_BINARY_DIR}/data
+    COMMAND ${CMAKE_COMMAND} -E copy ${RASD_REPORT_MODEL} ${PROJECT_BINARY_DIR}/data/report.model
+    DEPENDS ${RASD_REPORT_MODEL}
+    COMMENT "Copying the report filter model")
+  add_custom_target(rasd_report_model ALL DEPENDS ${PROJECT_BINARY_DIR}/data/report.model)
+  add_dependencies(rasd rasd_report_model)
+endif()

@@ -13,6 +13,7 @@ std::vector<CommandInfo>& Commands() {
 }
 std::string GroupHelp(const std::string& group) {
   if (group == "eval") return "Score output against gold standards and print P/R/F1 (events, gsr, ner).";
+  if (group == "train") return "Train the statistical models shipped in data/models (ner, report-filter).";
   if (group == "dict") return "Inspect the compiled dictionaries (stats, lookup).";
   return group + " commands";
 }

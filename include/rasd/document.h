@@ -96,6 +96,9 @@ struct Event {
   std::optional<Location> location;
   double confidence = 0;
   std::string rule;
+  // Features seen by the report filter; filled only when
+  // PipelineOptions::collect_report_features is set (for training).
+  std::vector<std::string> report_features;
 };
 
 // Everything the engine produced for one document.

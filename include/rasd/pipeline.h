@@ -29,6 +29,11 @@ struct PipelineOptions {
   // a country (e.g. a protest with no target). Off by default: coded event
   // data are dyads of identified actors.
   bool partial_events = false;
+  // Apply the report filter (data/models/report.model, see
+  // src/extract/report_model.h) to violence and protest events when present.
+  bool use_report_filter = true;
+  // Keep each event's report-filter features (training only).
+  bool collect_report_features = false;
 };
 
 // One sentence of the document under analysis.

@@ -51,16 +51,16 @@ struct BoundingBox {
 // Event filters shared by the event list, timeline, network and actor counts.
 // Empty fields do not filter. All set filters must hold.
 struct EventFilter {
-  std::string actor;    // Source or target code starts with this.
-  std::string source;   // Source code starts with this.
-  std::string target;   // Target code starts with this.
-  std::string country;  // Source/target code starts with it, or location country equals it.
-  std::string cameo;    // CAMEO code prefix.
+  std::string actor;                      // Source or target code starts with this.
+  std::string source;                     // Source code starts with this.
+  std::string target;                     // Target code starts with this.
+  std::string country;                    // Source/target code starts with it, or location country equals it.
+  std::string cameo;                      // CAMEO code prefix.
   std::vector<std::string> roots;         // cameo_root in this set.
   std::vector<std::string> plover;        // plover_event in this set (upper case).
   std::vector<std::string> modalities;    // modality name in this set.
   std::vector<std::string> attributions;  // attribution kind name in this set.
-  std::string from, to;  // Inclusive "YYYY-MM-DD" on the event's date (else published).
+  std::string from, to;                   // Inclusive "YYYY-MM-DD" on the event's date (else published).
   std::optional<BoundingBox> bbox;
   std::string q;       // Full-text query over documents (see docs/store.md).
   std::string doc_id;  // Events of this document only.
@@ -110,7 +110,7 @@ struct StoredDocument {
 struct DocumentSummary {
   std::string id, title, published, source, url;
   int64_t events = 0;
-  std::string snippet;  // ~200 characters of the original text.
+  std::string snippet;                               // ~200 characters of the original text.
   std::optional<std::pair<int64_t, int64_t>> match;  // Matched word inside snippet (code points).
 };
 
@@ -199,6 +199,9 @@ class Store {
   virtual Result<Network> ActorNetwork(const EventFilter& f, int64_t min_count, size_t limit) = 0;
   virtual Result<StoreStats> Stats() = 0;
 };
+
+// `url` with any password replaced by "***" (postgresql://u:***@host/db), for messages.
+std::string RedactedUrl(const std::string& url);
 
 // Validates a full-text query (InvalidArgument when it has no searchable word).
 Status ValidateSearchQuery(const std::string& q);

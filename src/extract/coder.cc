@@ -120,6 +120,7 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
   const bool have_pub = lexicon::ParseIsoDate(doc.published, &py, &pm, &pd);
   const int64_t pub_days = have_pub ? lexicon::DaysFromCivil(py, pm, pd) : 0;
   std::set<std::tuple<uint32_t, std::string, std::string, std::string>> seen;  // sentence, src, tgt, root
+  std::vector<std::string> feats;
   const ActorMention* last_source = nullptr;
   uint32_t last_source_sentence = 0;
 
@@ -473,6 +474,53 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
       if (placed) report_evidence += 0.05;
       if (casualties) report_evidence += 0.1;
       if (relative_clause) report_evidence -= 0.15;
+      // Features for the report filter (report_model.h).
+      auto F = [&](std::string f) { feats.push_back(std::move(f)); };
+      feats.clear();
+      const std::string root = cameo.substr(0, 2);
+      F("root=" + root);
+      F("code=" + cameo);
+      F("kind=" + std::to_string(te.kind) + (verbal ? "v" : "n"));
+      F("trig=" + std::string(ws.tokens[tm.tb].stem));
+      F("trig_root=" + std::string(ws.tokens[tm.tb].stem) + "|" + root);
+      if (definite_noun) F("definite");
+      if (head.has(text::kPrepBi)) F("prep_bi");
+      if (head.has(text::kConjWa) || head.has(text::kConjFa)) F("conj");
+      if (!head.enclitic.empty()) F("enclitic");
+      if (head.has(text::kFutureSa)) F("future_sa");
+      const std::string_view hs = head.stem;
+      if (verbal && !hs.empty() && (hs.substr(0, 2) == "ي" || hs.substr(0, 2) == "ت")) F("imperfect_prefix");
+      if (dated) F("dated");
+      if (placed) F("placed");
+      if (casualties) F("casualties");
+      if (relative_clause) F("relative_clause");
+      if (tm.te - tm.tb > 1) F("multiword");
+      for (uint32_t t = sent.tok_begin; t < sent.tok_end; ++t)
+        if (ws.tokens[t].kind == text::TokenKind::kNumber) {
+          F("number");
+          break;
+        }
+      const uint32_t len = sent.tok_end - sent.tok_begin;
+      F(std::string("len=") + (len < 15 ? "s" : len < 35 ? "m" : len < 60 ? "l" : "xl"));
+      const uint32_t posn = tm.tb - sent.tok_begin;
+      F(std::string("pos=") + (posn < 2 ? "0" : posn < 6 ? "1" : posn < 15 ? "2" : "3"));
+      F("prev=" + std::string(tm.tb > sent.tok_begin ? ws.tokens[tm.tb - 1].stem : std::string_view("<s>")));
+      F("prev2=" + std::string(tm.tb > sent.tok_begin + 1 ? ws.tokens[tm.tb - 2].stem : std::string_view("<s>")));
+      F("next=" + std::string(tm.te < sent.tok_end ? ws.tokens[tm.te].stem : std::string_view("</s>")));
+      F("next2=" + std::string(tm.te + 1 < sent.tok_end ? ws.tokens[tm.te + 1].stem : std::string_view("</s>")));
+      F("first=" + std::string(ws.tokens[sent.tok_begin].stem));
+      if (planned) F("planned");
+      if (reported) F("reported");
+      if (conditional) F("conditional");
+      if (speech) F("speech_before");
+      for (const CueMatch& c : r.cues)
+        if (c.sentence == tm.sentence) F("cue=" + std::to_string(static_cast<int>(c.kind)));
+      // Other triggers of the sentence.
+      int others = 0;
+      for (const TriggerMatch& o : r.triggers)
+        if (o.sentence == tm.sentence && &o != &tm) ++others;
+      F("others=" + std::to_string(std::min(others, 3)));
+      F("how=" + how);
     }
 
     // Visits and meetings happen where the host is: fall back on a place that
@@ -524,12 +572,37 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
       if ((src && src->role_only) || (tgt && tgt->role_only)) conf -= 0.1;
       if (!src || !tgt) conf -= 0.15;
       ev.confidence = std::clamp(conf, 0.05, 0.99);
-      if (ev.confidence < kMinConfidence) return;
+      // Violence (roots 18-20): the report filter decides whether the sentence
+      // reports the event; its probability becomes the confidence.
+      const int rootn = std::atoi(ev.cameo_root.c_str());
+      // A clear dyad (a finite verb with identified source and target) is coded
+      // as it stands; the filter weighs the weaker candidates: verbal nouns and
+      // events with a missing or bare-role actor.
+      const bool clear_dyad = verbal && src && tgt && !src->role_only && !tgt->role_only;
+      const bool filtered = rootn >= 18 && rootn <= 20 && !clear_dyad;
+      std::vector<std::string> ev_feats;
+      double filter_p = -1;
+      if (filtered && (filter_ || collect_)) {
+        ev_feats = feats;
+        ev_feats.push_back(src ? (src->role_only ? "src=role" : "src=yes") : "src=none");
+        ev_feats.push_back(tgt ? (tgt->role_only ? "tgt=role" : "tgt=yes") : "tgt=none");
+        ev_feats.push_back(std::string("modality=") + ModalityName(modality));
+      }
+      if (filtered && filter_) {
+        const double p = filter_->Score(ev_feats);
+        if (p < filter_->threshold()) return;
+        ev.confidence = std::clamp(p, 0.05, 0.99);
+        filter_p = p;
+      } else if (ev.confidence < kMinConfidence) {
+        return;
+      }
+      if (collect_) ev.report_features = std::move(ev_feats);
       ev.rule = "trigger " + lex_.Source(te) + " (" + std::string(ws.nt.text.substr(ws.tokens[tm.tb].nbegin,
                                                                               ws.tokens[tm.te - 1].nend - ws.tokens[tm.tb].nbegin)) +
                 ") " + how;
       if (src) ev.rule += "; source " + src->rule;
       if (tgt) ev.rule += "; target " + tgt->rule;
+      if (filter_p >= 0) ev.rule += "; report filter p=" + std::to_string(filter_p).substr(0, 4);
       ev.event_id = MakeEventId(ev);
       events->push_back(std::move(ev));
     };

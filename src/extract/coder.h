@@ -5,6 +5,7 @@
 #ifndef RASD_EXTRACT_CODER_H_
 #define RASD_EXTRACT_CODER_H_
 
+#include "extract/report_model.h"
 #include "lexicon/recognizer.h"
 #include "rasd/document.h"
 #include "rasd/pipeline.h"
@@ -13,14 +14,22 @@ namespace rasd::extract {
 
 class EventCoder {
  public:
-  EventCoder(const lexicon::Lexicon& lex, bool partial) : lex_(lex), partial_(partial) {}
+  struct Options {
+    bool partial = false;                   // Emit events with a missing or role-only actor too.
+    bool collect_features = false;          // Keep report-filter features on each event.
+    const ReportModel* filter = nullptr;    // Report filter for roots 14 and 18-20, or none.
+  };
+  EventCoder(const lexicon::Lexicon& lex, const Options& opts)
+      : lex_(lex), partial_(opts.partial), collect_(opts.collect_features), filter_(opts.filter) {}
   // Appends the events of a recognised document (ws->recognition filled).
   void Code(const Document& doc, const Workspace& ws, const std::vector<Mention>& mentions,
             std::vector<Event>* events) const;
 
  private:
   const lexicon::Lexicon& lex_;
-  bool partial_;  // Emit events with a missing or role-only actor too.
+  bool partial_;
+  bool collect_;
+  const ReportModel* filter_;
 };
 
 // Stable id: FNV-1a over doc id, sentence index, trigger span and codes.
