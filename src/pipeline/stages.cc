@@ -1,5 +1,7 @@
 #include "pipeline/stages.h"
 
+#include <unistd.h>
+
 namespace rasd {
 
 Status Pipeline::Impl::LoadResources(const PipelineOptions& opts) {
@@ -9,7 +11,19 @@ Status Pipeline::Impl::LoadResources(const PipelineOptions& opts) {
   const lexicon::Lexicon* l = lexicon.get();
   segmenter = text::Segmenter([l](std::string_view s) { return l->IsKnownStem(s); });
   recognizer = std::make_unique<lexicon::Recognizer>(*lexicon);
-  coder = std::make_unique<extract::EventCoder>(*lexicon, opts.partial_events);
+  extract::EventCoder::Options copts;
+  copts.partial = opts.partial_events;
+  copts.collect_features = opts.collect_report_features;
+  if (opts.use_report_filter) {
+    const std::string path = data_dir + "/report.model";
+    if (access(path.c_str(), R_OK) == 0) {
+      auto m = extract::ReportModel::Load(path);
+      if (!m.ok()) return m.status();
+      report_filter = std::make_unique<extract::ReportModel>(std::move(m.value()));
+      copts.filter = report_filter.get();
+    }
+  }
+  coder = std::make_unique<extract::EventCoder>(*lexicon, copts);
   return Status::Ok();
 }
 

@@ -18,6 +18,7 @@ struct Pipeline::Impl {
   text::Segmenter segmenter;
   std::unique_ptr<lexicon::Recognizer> recognizer;
   std::unique_ptr<extract::EventCoder> coder;
+  std::unique_ptr<extract::ReportModel> report_filter;
 
   Status LoadResources(const PipelineOptions& opts);
   void AnalyzeText(const Document& doc, Workspace* ws) const;
