@@ -367,7 +367,9 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
     }
     (void)strongest;
     if (opinion) continue;  // forecasts and opinions are not events
-    if (ws.tokens[tm.tb].has(text::kFutureSa)) planned = true;
+    // Future س on the trigger or on the verb governing it (ستواصل دعم).
+    for (uint32_t t = tm.tb > sent.tok_begin + 2 ? tm.tb - 2 : sent.tok_begin; t <= tm.tb; ++t)
+      if (ws.tokens[t].has(text::kFutureSa)) planned = true;
     // لم/لن/لا directly before the verb (the cue list may lack a form).
     if (tm.tb > sent.tok_begin) {
       const std::string_view p = ws.tokens[tm.tb - 1].norm;

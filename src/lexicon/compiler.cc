@@ -420,6 +420,15 @@ Status CompileLexicon(const CompileOptions& opts, std::string* image, CompileSta
       std::string phrase = c[1];
       for (size_t p; (p = phrase.find('+')) != std::string::npos;) phrase[p] = ' ';
       b.Add(phrase, r);
+      if (r.kind == static_cast<uint8_t>(TriggerKind::kLight)) {
+        // Light verbs are written in the perfect; also index the imperfect
+        // (فرض -> يفرض، ارتكب -> يرتكب، أجرى -> يجري) so يفرض عقوبات matches.
+        std::string verb = text::NormalizeString(phrase.substr(0, phrase.find(' ')));
+        const std::string rest = phrase.find(' ') == std::string::npos ? "" : phrase.substr(phrase.find(' '));
+        if (verb.rfind("ا", 0) == 0) verb = "ي" + verb.substr(2);
+        else verb = "ي" + verb;
+        b.Add(verb + rest, r);
+      }
       return Status::Ok();
     }));
     count_from("triggers/nouns.tsv", before);
