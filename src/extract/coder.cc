@@ -140,7 +140,9 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
     // intention the sentence describes, not an event it reports.
     if (head.has(text::kPrepLi)) continue;
     // A form with ال, ب or ك in front is a noun whatever the dictionary says.
-    if (head.has(text::kDefArticle) || head.has(text::kPrepBi) || head.has(text::kPrepKa)) verbal = false;
+    const bool article_verb = kind == TriggerKind::kVerb && te.from == 1;  // التقى
+    if ((head.has(text::kDefArticle) && !article_verb) || head.has(text::kPrepBi) || head.has(text::kPrepKa))
+      verbal = false;
     // A verbal noun governed by a preposition (مع تهديد، على موافقة، من التهديد)
     // names a topic, not an event.
     // (Temporal ones, بعد سيطرته, introduce real past events and stay.)
@@ -158,7 +160,7 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
     }
     // A definite verbal noun without an adjacent genitive actor is a topic
     // (التهديد، الطلب، التعاون), not a report; checked below with the actors.
-    const bool definite_noun = !verbal && head.has(text::kDefArticle);
+    const bool definite_noun = !verbal && head.has(text::kDefArticle) && !article_verb;
     // needs:W in the note: W (a dictionary key) must follow within four tokens.
     if (const size_t np = note.find("needs:"); np != std::string::npos) {
       std::string want = note.substr(np + 6);
@@ -239,7 +241,9 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
       // في introduces where, not whom: such actors are the last resort.
       std::vector<const ActorMention*> governed, bare, locative;
       for (const ActorMention* a : cands) {
-        const bool in = a->tb > sent.tok_begin && ws.tokens[a->tb - 1].norm == "في";
+        // في and ب introduce where and how (بموافقة صينية), not whom.
+        const bool in = (a->tb > sent.tok_begin && ws.tokens[a->tb - 1].norm == "في") ||
+                        ws.tokens[a->tb].has(text::kPrepBi);
         (in ? locative : GovernedByPreposition(ws.tokens.data(), a->tb, sent.tok_begin) ? governed : bare).push_back(a);
       }
       const auto& first = prefer_governed ? governed : bare;
@@ -346,22 +350,33 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
          opinion = false;
     const CueMatch* speech = nullptr;
     const CueMatch* reported_cue = nullptr;
+    // Cues act within the trigger's clause, or from the clause that governs it
+    // through إنّ/أنّ (نفى أن ...، يتوقع أن ...). A cue elsewhere in a long
+    // run-on sentence says nothing about this event.
+    uint32_t gov_tb = cl.tb;
+    if (cl.tb > sent.tok_begin && ws.tokens[cl.tb - 1].stem.substr(0, 4) == "ان") {
+      gov_tb = cl.tb - 1;
+      while (gov_tb > sent.tok_begin && !IsBoundaryToken(ws.tokens[gov_tb - 1])) --gov_tb;
+    }
     for (const CueMatch& c : r.cues) {
       if (c.sentence != tm.sentence) continue;
       const bool prior = c.te <= tm.tb;
       const uint32_t dist = prior ? tm.tb - c.te : 99;
+      const bool same = c.tb >= cl.tb && c.te <= cl.te;
+      const bool gov = gov_tb < cl.tb && c.tb >= gov_tb && c.te <= cl.tb;
+      const bool verb_cue = lex_.str(lex_.entry(c.entry).extra).find("verb") != std::string_view::npos;
       switch (c.kind) {
         case CueKind::kNegation:
-          if (prior && (dist <= 2 || lex_.str(lex_.entry(c.entry).extra).find("verb") != std::string_view::npos ||
-                        text::CountCodePoints(ws.tokens[c.tb].stem) >= 3))
+          if ((same && prior && (dist <= 2 || verb_cue || text::CountCodePoints(ws.tokens[c.tb].stem) >= 3)) ||
+              (gov && verb_cue))
             negated = true;
           break;
-        case CueKind::kHypothetical: if (prior) hypothetical = true; break;
-        case CueKind::kConditional: if (prior && dist <= 6) conditional = true; break;
-        case CueKind::kFuture: if (c.tb < tm.te + 4) planned = true; break;
+        case CueKind::kHypothetical: if (prior && (same || gov)) hypothetical = true; break;
+        case CueKind::kConditional: if ((same && prior && dist <= 6) || gov) conditional = true; break;
+        case CueKind::kFuture: if (same || (gov && verb_cue)) planned = true; break;
         case CueKind::kReported: reported = true, reported_cue = &c; break;
         case CueKind::kSpeech: if (prior) speech = &c; break;
-        case CueKind::kOpinion: if (prior) opinion = true; break;
+        case CueKind::kOpinion: if (prior && (same || gov)) opinion = true; break;
         default: break;
       }
     }
@@ -540,6 +555,11 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
 
     auto make = [&](const ActorMention* src, const ActorMention* tgt) {
       if (src && tgt && src->code == tgt->code) return;
+      // A country and one of its own organs (TUN, TUNCVL) are one party here:
+      // the event has no other party.
+      if (src && tgt && (src->code.size() == 3 || tgt->code.size() == 3) &&
+          src->code.compare(0, 3, tgt->code, 0, 3) == 0)
+        tgt = nullptr;
       if (!partial_ && (!src || !tgt || src->role_only || tgt->role_only)) return;
       const std::string skey = src ? src->code : "-", tkey = tgt ? tgt->code : "-";
       if (!seen.insert({tm.sentence, skey, tkey, std::string(lex_.str(info->code)).substr(0, 2)}).second) return;

@@ -383,8 +383,13 @@ Status CompileLexicon(const CompileOptions& opts, std::string* image, CompileSta
       r.source = (src << 20) | ln;
       r.kind = static_cast<uint8_t>(TriggerKind::kVerb);
       r.match = kMatchExact | kMatchVerb;
+      // `from` = 1: the verb itself starts with ال (التقى، التزم), so an
+      // article-like prefix on the text token does not make it a noun.
+      const std::string perfect = text::NormalizeString(c[1]);
+      r.from = perfect.rfind("ال", 0) == 0 ? 1 : 0;
       for (int i = 1; i <= 2; ++i)
         if (!c[i].empty() && c[i] != "-") b.Add(c[i], r);
+      r.from = 0;
       r.kind = static_cast<uint8_t>(TriggerKind::kMasdar);
       r.match = kMatchExact | kMatchNoun | kMatchVerb;
       std::stringstream ms(c[3]);

@@ -54,6 +54,10 @@ void Segmenter::Segment(Token* tok) const {
   tok->stem = w;
   tok->enclitic = {};
   if (tok->kind != TokenKind::kArabic || Letters(w) < 3) return;
+  // Words that start like an article chain are not looked up whole: the word
+  // list holds many article-prefixed forms (اليمن، للجيش), while dictionary
+  // keys never include the article. Verbs such as التقى lose their ال to the
+  // same rule on both sides, and the coder knows them as verbs.
   const bool def_start = StartsWith(w, "ال") || StartsWith(w, "وال") || StartsWith(w, "بال") ||
                          StartsWith(w, "لل") || StartsWith(w, "فال") || StartsWith(w, "كال");
   if (!def_start && Known(w)) return;
@@ -81,7 +85,12 @@ void Segmenter::Segment(Token* tok) const {
     return false;
   };
 
-  for (const Chain& c : kChains) {
+  // Shortest proclitic chain first: peel off as little as explains the word
+  // (والتقى = و + التقى, not و + ال + تقى; بالجزائر = بال + جزائر).
+  // The empty chain (an enclitic alone) comes last: زيارته = زياره + ه, but
+  // الشمالية is ال + شمالية, not الشمالي + ه.
+  for (size_t k = 0; k < kChains.size(); ++k) {
+    const Chain& c = k + 2 < kChains.size() ? kChains[kChains.size() - 3 - k] : kChains[k];
     if (!StartsWith(w, c.form)) continue;
     const std::string_view rest = w.substr(c.form.size());
     const bool def = c.flags & kDefArticle;
