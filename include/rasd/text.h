@@ -109,13 +109,18 @@ using StemLookup = std::function<bool(std::string_view)>;
 //     (ال، وال، بال، لل، فال، كال، وبال، ولل) when at least 3 letters remain.
 class Segmenter {
  public:
-  explicit Segmenter(StemLookup known = nullptr) : known_(std::move(known)) {}
+  // `known`: any known stem (word list + dictionary keys); `preferred`: the
+  // dictionary keys alone, which win over word-list-only readings.
+  explicit Segmenter(StemLookup known = nullptr, StemLookup preferred = nullptr)
+      : known_(std::move(known)), preferred_(std::move(preferred)) {}
   // Fills proclitics/stem/enclitic of an Arabic token from its norm.
   void Segment(Token* tok) const;
 
  private:
   bool Known(std::string_view s) const { return known_ && known_(s); }
+  bool Preferred(std::string_view s) const { return preferred_ && preferred_(s); }
   StemLookup known_;
+  StemLookup preferred_;
 };
 
 // Splits the normalised text range [nbegin, nend) into tokens, appended to

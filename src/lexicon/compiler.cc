@@ -65,8 +65,17 @@ class Builder {
     std::vector<std::vector<std::string>> alts(words.size());
     for (size_t i = 0; i < words.size(); ++i) {
       alts[i].push_back(words[i]);
-      if ((rec.match & kMatchNoun) && (i == 0 || i + 1 == words.size())) NounReductions(words[i], &alts[i]);
-      stems_.insert(words[i]);
+      if ((rec.match & kMatchNoun) && (i == 0 || i + 1 == words.size())) {
+        // Only plural and dual endings are reduced on the dictionary side: a
+        // final ة or ا there is usually part of the word (طلبة is not طلب،
+        // دولة is not دول), while the text side reduces them to meet nisbas.
+        std::vector<std::string> red;
+        NounReductions(words[i], &red);
+        for (auto& w : red)
+          if (words[i].size() - w.size() >= 4 || (words[i].size() >= 4 && words[i].substr(words[i].size() - 4) == "يه"))
+            alts[i].push_back(std::move(w));
+      }
+      stems_[words[i]] = 1;
     }
     std::vector<size_t> pick(words.size(), 0);
     while (true) {
@@ -92,7 +101,7 @@ class Builder {
     Link(key, static_cast<uint32_t>(entries_.size() - 1));
   }
 
-  void AddStem(std::string stem) { stems_.insert(std::move(stem)); }
+  void AddStem(std::string stem) { stems_.emplace(std::move(stem), 0); }
   uint32_t Str(std::string_view s) { return blob_.Intern(s); }
   size_t entry_count() const { return entries_.size(); }
 
@@ -107,7 +116,7 @@ class Builder {
     }
     for (const auto& key : prefixes_)
       if (!postings_.count(key)) phrases.Put(key, blob_.Intern(key), kPrefixOnly);
-    for (const auto& st : stems_) stems.Put(st, blob_.Intern(st), 0);
+    for (const auto& [st, tier] : stems_) stems.Put(st, blob_.Intern(st), tier);
     std::string sec_entries(reinterpret_cast<const char*>(entries_.data()), entries_.size() * sizeof(EntryRecord));
     std::string sec_postings(reinterpret_cast<const char*>(postings.data()), postings.size() * 4);
     std::string sec_phrases, sec_stems;
@@ -154,7 +163,7 @@ class Builder {
   std::vector<EntryRecord> entries_;
   std::unordered_map<std::string, std::vector<uint32_t>> postings_;
   std::unordered_set<std::string> prefixes_;
-  std::unordered_set<std::string> stems_;
+  std::unordered_map<std::string, uint32_t> stems_;  // stem -> 1 dictionary word, 0 word list only
   std::string sources_;
   uint32_t nfiles_ = 0;
 };
@@ -197,6 +206,23 @@ Status Bad(const std::string& file, int line, const std::string& what) {
 
 Status CompileLexicon(const CompileOptions& opts, std::string* image, CompileStats* stats) {
   Builder b(stats);
+  // The Arabic word list: known stems for the segmenter, and common words that
+  // a small generated gazetteer place must not shadow (في إطار is not Atar).
+  std::unordered_set<std::string> words;
+  if (!opts.hunspell_dic.empty()) {
+    std::ifstream in(opts.hunspell_dic);
+    if (!in) {
+      return Status::NotFound(opts.hunspell_dic +
+                              ": Arabic word list not found; install Debian's hunspell-ar (scripts/setup)");
+    }
+    std::string line;
+    while (std::getline(in, line)) {
+      const size_t cut = line.find_first_of("/\t ");
+      std::string w = text::NormalizeString(line.substr(0, cut));
+      if (w.empty() || static_cast<unsigned char>(w[0]) < 0x80) continue;  // counts, headers
+      words.insert(std::move(w));
+    }
+  }
   const std::string lex = opts.data_dir + "/lexicon/";
   const std::string trig = opts.data_dir + "/triggers/";
   auto count_from = [&](const std::string& name, size_t before) {
@@ -288,6 +314,7 @@ Status CompileLexicon(const CompileOptions& opts, std::string* image, CompileSta
   // Places: arabic english iso3 lat lon kind population (curated file last so
   // its rows come first in file order? No: curated rows are added first so
   // they head the chains and win ties).
+  size_t dropped_common = 0;
   for (const char* name : {"places-curated.tsv", "places.tsv"}) {
     const std::string f = lex + name;
     const uint32_t src = b.AddSource(name);
@@ -310,6 +337,21 @@ Status CompileLexicon(const CompileOptions& opts, std::string* image, CompileSta
       else if (k == "site") r.kind = static_cast<uint8_t>(PlaceKind::kSite);
       else return Bad(f, ln, "unknown place kind '" + k + "'");
       r.from = c.size() > 6 ? std::atoi(c[6].c_str()) : 0;
+      if (std::string(name) == "places.tsv" && r.from < 300000 && r.kind != static_cast<uint8_t>(PlaceKind::kCountry) &&
+          r.kind != static_cast<uint8_t>(PlaceKind::kCapital)) {
+        const std::vector<std::string> pw = EntryWords(c[0]);
+        std::vector<std::string> forms;
+        if (pw.size() == 1) {
+          forms.push_back(pw[0]);
+          NounReductions(pw[0], &forms);
+        }
+        bool common = false;
+        for (const auto& f : forms) common |= words.count(f) > 0;
+        if (common) {
+          ++dropped_common;
+          return Status::Ok();
+        }
+      }
       r.code = b.Str(c[2]);
       r.name = b.Str(c[1]);
       r.source = (src << 20) | ln;
@@ -470,23 +512,9 @@ Status CompileLexicon(const CompileOptions& opts, std::string* image, CompileSta
     count_from("triggers/cues.tsv", before);
   }
   // Known stems for the clitic segmenter.
-  if (!opts.hunspell_dic.empty()) {
-    std::ifstream in(opts.hunspell_dic);
-    if (!in) {
-      return Status::NotFound(opts.hunspell_dic +
-                              ": Arabic word list not found; install Debian's hunspell-ar (scripts/setup)");
-    }
-    std::string line;
-    size_t n = 0;
-    while (std::getline(in, line)) {
-      const size_t cut = line.find_first_of("/\t ");
-      std::string w = text::NormalizeString(line.substr(0, cut));
-      if (w.empty() || static_cast<unsigned char>(w[0]) < 0x80) continue;  // counts, headers
-      b.AddStem(std::move(w));
-      ++n;
-    }
-    stats->per_file.emplace_back("hunspell-ar stems", n);
-  }
+  for (const auto& w : words) b.AddStem(w);
+  if (!words.empty()) stats->per_file.emplace_back("hunspell-ar stems", words.size());
+  stats->per_file.emplace_back("generated places dropped as common words", dropped_common);
   *image = b.Serialize();
   return Status::Ok();
 }

@@ -10,8 +10,8 @@
 //              also a proper prefix of a longer phrase; keys that are only
 //              prefixes map to kPrefixOnly, so matching can stop early
 //     POSTINGS u32 array: {count, entry index x count} per key
-//     STEMS    FlatTable: known Arabic stems (hunspell-ar + dictionary keys),
-//              used by the clitic segmenter
+//     STEMS    FlatTable: known Arabic stems for the clitic segmenter; value
+//              1 for dictionary words, 0 for hunspell-ar-only words
 //     SOURCES  newline-separated source file names (for `rule` explanations)
 //
 // Thread-safety: immutable after Load; share freely.
@@ -92,6 +92,8 @@ class Lexicon {
   // Entry indices of a table value with HasEntries(v).
   const uint32_t* Postings(uint32_t v, uint32_t* count) const;
   bool IsKnownStem(std::string_view stem) const { return stems_.Find(stem) != kNone; }
+  // True when the stem is a word of some dictionary entry (not only hunspell-ar).
+  bool IsDictionaryKey(std::string_view stem) const { return stems_.Find(stem) == 1; }
   const EntryRecord& entry(uint32_t i) const { return entries_[i]; }
   uint32_t entry_count() const { return entry_count_; }
   std::string_view str(uint32_t off) const { return BlobString(blob_, off); }

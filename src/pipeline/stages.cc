@@ -9,7 +9,8 @@ Status Pipeline::Impl::LoadResources(const PipelineOptions& opts) {
   if (!lex.ok()) return lex.status();
   lexicon = std::move(lex.value());
   const lexicon::Lexicon* l = lexicon.get();
-  segmenter = text::Segmenter([l](std::string_view s) { return l->IsKnownStem(s); });
+  segmenter = text::Segmenter([l](std::string_view s) { return l->IsKnownStem(s); },
+                              [l](std::string_view s) { return l->IsDictionaryKey(s); });
   recognizer = std::make_unique<lexicon::Recognizer>(*lexicon);
   extract::EventCoder::Options copts;
   copts.partial = opts.partial_events;

@@ -60,18 +60,30 @@ void Segmenter::Segment(Token* tok) const {
   // same rule on both sides, and the coder knows them as verbs.
   const bool def_start = StartsWith(w, "ال") || StartsWith(w, "وال") || StartsWith(w, "بال") ||
                          StartsWith(w, "لل") || StartsWith(w, "فال") || StartsWith(w, "كال");
-  if (!def_start && Known(w)) return;
-  // A word whose inflectional base is known is not split either: فتحوا (فتح),
-  // فرنسيين (فرنسي), وزارات (وزاره). Proclitic letters are only peeled off
-  // when the word itself cannot be explained.
-  if (!def_start) {
+  // A word explained by a known word or its inflectional base (فتحوا: فتح;
+  // فرنسيين: فرنسي; وزارات: وزاره) is not split: proclitic letters are only
+  // peeled off when the word itself cannot be explained — or when only the
+  // general word list explains it while a conjunction split gives a
+  // dictionary word (وزاروا: و + زاروا, not وزار + وا).
+  auto explains = [&](std::string_view x, bool preferred_only) {
+    auto ok = [&](std::string_view y) { return preferred_only ? Preferred(y) : Known(y); };
+    if (ok(x)) return true;
     std::vector<std::string> bases;
-    VerbCandidates(w, &bases);
+    VerbCandidates(x, &bases);
+    // Only plain truncations count (زاروا -> زار); restored defective forms
+    // (وزاروا -> وزاري) would explain too much.
     for (size_t i = 1; i < bases.size(); ++i)
-      if (Known(bases[i])) return;
-    for (std::string_view suf : {"ين", "ون", "ات", "ه", "ا", "ان"}) {
-      if (EndsWith(w, suf) && Letters(w) - Letters(suf) >= 3 && Known(w.substr(0, w.size() - suf.size()))) return;
-    }
+      if (StartsWith(x, bases[i]) && ok(bases[i])) return true;
+    for (std::string_view suf : {"ين", "ون", "ات", "ه", "ا", "ان"})
+      if (EndsWith(x, suf) && Letters(x) - Letters(suf) >= 3 && ok(x.substr(0, x.size() - suf.size()))) return true;
+    return false;
+  };
+  if (!def_start && explains(w, false)) {
+    bool conj_split = false;
+    if (!explains(w, true))
+      for (std::string_view conj : {"و", "ف"})
+        if (StartsWith(w, conj) && Letters(w) >= 4 && explains(w.substr(conj.size()), true)) conj_split = true;
+    if (!conj_split) return;
   }
 
   std::string buf;
@@ -106,7 +118,7 @@ void Segmenter::Segment(Token* tok) const {
       buf.append(rest.substr(q));
       future_known = Known(buf);
     }
-    if (!c.form.empty() && (future_known || known_stem(rest, false))) {
+    if (!c.form.empty() && (future_known || known_stem(rest, false) || explains(rest, true))) {
       tok->proclitics = c.flags, tok->stem = rest;
       return;
     }
