@@ -146,7 +146,15 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
     // A verbal noun governed by a preposition (مع تهديد، على موافقة، من التهديد)
     // names a topic, not an event.
     // (Temporal ones, بعد سيطرته, introduce real past events and stay.)
-    if (tm.tb > sent.tok_begin && IsTopicPreposition(ws.tokens[tm.tb - 1])) continue;
+    // A verbal noun with a pronoun suffix names its own agent (في زيارته،
+    // بعد سيطرته): an event, not a topic. The segmenter may leave the suffix
+    // on when the ت-form is a word of its own (سيطرته), hence the ending test.
+    auto ends = [](std::string_view w, std::string_view e) {
+      return w.size() > e.size() + 2 && w.substr(w.size() - e.size()) == e;
+    };
+    const bool has_pronoun = !head.enclitic.empty() || (!verbal && (ends(head.stem, "ته") || ends(head.stem, "تها") ||
+                                                                    ends(head.stem, "تهم") || ends(head.stem, "تهما")));
+    if (tm.tb > sent.tok_begin && IsTopicPreposition(ws.tokens[tm.tb - 1]) && !has_pronoun) continue;
     if (!verbal && tm.tb > sent.tok_begin && IsFrameNoun(ws.tokens[tm.tb - 1])) continue;
     // A question asks; it reports nothing.
     if (IsQuestion(ws.tokens, sent.tok_begin, sent.tok_end)) continue;
@@ -272,7 +280,7 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
         sources = run_from(before, k, &nx);
         targets = pick_target(after);
         how = "SVO";
-      } else if (!verbal && !head.enclitic.empty() && !before.empty()) {
+      } else if (!verbal && has_pronoun && !before.empty()) {
         // سيطرته على ...: the pronoun refers back to the nearest actor.
         size_t nx;
         sources = run_from(before, before.size() - 1, &nx);
@@ -367,8 +375,9 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
       const bool verb_cue = lex_.str(lex_.entry(c.entry).extra).find("verb") != std::string_view::npos;
       switch (c.kind) {
         case CueKind::kNegation:
-          if ((same && prior && (dist <= 2 || verb_cue || text::CountCodePoints(ws.tokens[c.tb].stem) >= 3)) ||
-              (gov && verb_cue))
+          // Particles (لم، لن، لا، عدم) negate what follows them closely; only
+          // negating verbs (نفى) reach across the clause or into an أنّ clause.
+          if ((same && prior && (dist <= 2 || verb_cue)) || (gov && verb_cue))
             negated = true;
           break;
         case CueKind::kHypothetical: if (prior && (same || gov)) hypothetical = true; break;
@@ -419,12 +428,27 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
     Span aspan;
     const CueMatch* acue = speech ? speech : reported_cue;
     if (acue) {
-      uint32_t b = acue->te, e = acue->te;
-      while (e < sent.tok_end && e < acue->te + 7 && !IsBoundaryToken(ws.tokens[e])) ++e;
+      // The speaker follows the verb (قال مصدر أمني) up to إنّ/أنّ or
+      // punctuation; when nothing does (تسريبات تشير إلى أن), it precedes it.
+      uint32_t b = acue->te;
+      while (b < sent.tok_end && (ws.tokens[b].stem == "الي" || ws.tokens[b].stem == "ل")) ++b;
+      uint32_t e = b;
+      while (e < sent.tok_end && e < b + 7 && !IsBoundaryToken(ws.tokens[e])) ++e;
+      if (e == b && acue->kind == CueKind::kSpeech) {
+        e = acue->tb;
+        b = e;
+        while (b > sent.tok_begin && b + 4 > e && !IsBoundaryToken(ws.tokens[b - 1])) --b;
+      }
       if (e > b) {
         aspan = Span{ws.tokens[b].span.begin, ws.tokens[e - 1].span.end};
-        akind = AttributionKind::kNamed;
         bool anon = false, media = false, official = false, person = false;
+        // An honorific before a name: السيد، الشيخ، الدكتور، العقيد ...
+        for (uint32_t t = b; t < e; ++t) {
+          const std::string_view st = ws.tokens[t].stem;
+          if (st == "سيد" || st == "سيده" || st == "شيخ" || st == "دكتور" || st == "عقيد" || st == "لواء" ||
+              st == "مستشار" || st == "رئيس" || st == "وزير")
+            person |= t + 1 < e && ws.tokens[t + 1].kind == text::TokenKind::kArabic;
+        }
         for (const CueMatch& c : r.cues)
           if (c.sentence == tm.sentence && c.tb >= b && c.tb < e) {
             anon |= c.kind == CueKind::kAnonymous;
@@ -443,6 +467,7 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
         else if (media) akind = AttributionKind::kMedia;
         else if (person) akind = AttributionKind::kNamed;
         else if (official) akind = AttributionKind::kOfficial;
+        else aspan = Span{};  // nobody identifiable: no attribution
       }
     }
     if (akind == AttributionKind::kAnonymous) reported = true;
@@ -460,10 +485,13 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
     int loc_score = -1;
     for (const auto& p : r.places) {
       if (p.sentence != tm.sentence) continue;
-      int score = 1;
-      if (ws.tokens[p.tb].has(text::kPrepBi) || (p.tb > 0 && ws.tokens[p.tb - 1].norm == "في")) score = 3;
+      // A place in the trigger's own clause counts most; في or ب marks a
+      // location; the source's own name is not where it acted.
+      const bool in_clause = p.tb >= cl.tb && p.te <= cl.te;
+      int score = in_clause ? 2 : 0;
+      if (ws.tokens[p.tb].has(text::kPrepBi) || (p.tb > 0 && ws.tokens[p.tb - 1].norm == "في")) score += 1;
       for (const ActorMention* s : sources)
-        if (s->tb == p.tb) score = 0;  // the source's own name is not where it acted
+        if (s->tb == p.tb) score = -1;
       if (score > loc_score) loc_score = score, loc = &p;
     }
 
@@ -543,7 +571,7 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
     // Visits and meetings happen where the host is: fall back on a place that
     // is also an actor of the event (الجزائر as target of زار).
     auto location_for = [&](const ActorMention* src, const ActorMention* tgt) -> const lexicon::PlaceMention* {
-      if (loc && loc_score >= 2) return loc;
+      if (loc && loc_score >= 3) return loc;  // a marked place in the clause
       const bool consult = cameo.compare(0, 2, "04") == 0 || cameo.compare(0, 2, "03") == 0;
       const ActorMention* host = cameo == "043" ? src : tgt;
       if (consult && host) {
@@ -600,7 +628,7 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
       // A clear dyad (a finite verb with identified source and target) is coded
       // as it stands; the filter weighs the weaker candidates: verbal nouns and
       // events with a missing or bare-role actor.
-      const bool clear_dyad = verbal && src && tgt && !src->role_only && !tgt->role_only;
+      const bool clear_dyad = src && tgt && !src->role_only && !tgt->role_only;
       const bool filtered = rootn >= 18 && rootn <= 20 && !clear_dyad;
       std::vector<std::string> ev_feats;
       double filter_p = -1;

@@ -58,6 +58,14 @@ void NounReductions(std::string_view s, std::vector<std::string>* out) {
   if (EndsWith(s, "يه") && n >= 4) add(cut(1));
   if (EndsWith(s, "ه") && n >= 4) add(cut(1));
   if (EndsWith(s, "ا") && n >= 4) add(cut(1));
+  // A ta marbuta before a pronoun suffix the segmenter left on (سيطرته،
+  // زيارتها، قواتهم): restore the noun (سيطره، زياره).
+  for (std::string_view enc : {"تهما", "تهم", "تها", "ته", "تنا", "تكم"}) {
+    if (EndsWith(s, enc) && n >= Letters(enc) + 2) {
+      add(std::string(s.substr(0, s.size() - enc.size())) + "ه");
+      break;
+    }
+  }
 }
 
 void TokenKeys(const text::Token& tok, std::vector<TokenKey>* out, std::vector<std::string>* scratch) {
