@@ -253,15 +253,16 @@ Status CompileLexicon(const CompileOptions& opts, std::string* image, CompileSta
     }));
     count_from("countries.tsv", before);
   }
-  // Agents: role arabic english
-  {
-    const std::string f = lex + "agents.tsv";
-    const uint32_t src = b.AddSource("agents.tsv");
+  // Agents (ROLE arabic english) and organisations (CODE arabic english).
+  auto code_table = [&](const char* name, Category cat, bool role) -> Status {
+    const std::string f = lex + name;
+    const uint32_t src = b.AddSource(name);
     const size_t before = b.entry_count();
     RASD_RETURN_IF_ERROR(ForEachLine(f, false, [&](const std::vector<std::string>& c, int ln) -> Status {
-      if (c.size() < 2 || c[0].size() != 3) return Bad(f, ln, "expected ROLE<TAB>arabic[<TAB>english]");
+      if (c.size() < 2 || (role ? c[0].size() != 3 : c[0].size() < 3))
+        return Bad(f, ln, role ? "expected ROLE<TAB>arabic[<TAB>english]" : "expected CODE<TAB>arabic[<TAB>english]");
       EntryRecord r = Blank();
-      r.category = static_cast<uint8_t>(Category::kAgent);
+      r.category = static_cast<uint8_t>(cat);
       r.match = kMatchExact | kMatchNoun;
       r.code = b.Str(c[0]);
       r.name = b.Str(c.size() > 2 ? c[2] : "");
@@ -269,26 +270,11 @@ Status CompileLexicon(const CompileOptions& opts, std::string* image, CompileSta
       b.Add(c[1], r);
       return Status::Ok();
     }));
-    count_from("agents.tsv", before);
-  }
-  // Organisations: code arabic english
-  {
-    const std::string f = lex + "organizations.tsv";
-    const uint32_t src = b.AddSource("organizations.tsv");
-    const size_t before = b.entry_count();
-    RASD_RETURN_IF_ERROR(ForEachLine(f, false, [&](const std::vector<std::string>& c, int ln) -> Status {
-      if (c.size() < 2 || c[0].size() < 3) return Bad(f, ln, "expected CODE<TAB>arabic[<TAB>english]");
-      EntryRecord r = Blank();
-      r.category = static_cast<uint8_t>(Category::kOrg);
-      r.match = kMatchExact | kMatchNoun;
-      r.code = b.Str(c[0]);
-      r.name = b.Str(c.size() > 2 ? c[2] : "");
-      r.source = (src << 20) | ln;
-      b.Add(c[1], r);
-      return Status::Ok();
-    }));
-    count_from("organizations.tsv", before);
-  }
+    count_from(name, before);
+    return Status::Ok();
+  };
+  RASD_RETURN_IF_ERROR(code_table("agents.tsv", Category::kAgent, true));
+  RASD_RETURN_IF_ERROR(code_table("organizations.tsv", Category::kOrg, false));
   // People: code from to arabic english
   {
     const std::string f = lex + "people.tsv";
