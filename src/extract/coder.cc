@@ -324,8 +324,15 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
     // Pro-drop: when the first actor after a verb is marked as an object
     // (accusative جنرالا، عسكريين), the subject is the previous event's source
     // in this or the previous sentence (استقبلت الجزائر ... كما تستقبل عسكريين).
-    if (verbal && how == "VSO" && !sources.empty() && last_source && last_source_sentence + 1 >= tm.sentence &&
-        last_source->code != sources[0]->code) {
+    // Only a verb that opens its clause continues an earlier subject; after a
+    // noun (مشروع قرار ... يدعو) that noun is the subject.
+    const std::string_view before_verb = tm.tb > cl.tb ? ws.tokens[tm.tb - 1].norm : std::string_view();
+    const bool opens_clause = tm.tb == cl.tb || head.has(text::kConjWa) || head.has(text::kConjFa) ||
+                              before_verb == "كما" || before_verb == "ثم" || before_verb == "و" ||
+                              before_verb == "قد" || before_verb == "وقد" || before_verb == "لقد" ||
+                              before_verb == "حيث" || before_verb == "فيما";
+    if (verbal && how == "VSO" && opens_clause && !sources.empty() && last_source &&
+        last_source_sentence + 1 >= tm.sentence && last_source->code != sources[0]->code) {
       if (IsAccusative(*sources[0], ws.tokens[sources[0]->tb], true)) {
         targets = sources;
         sources = {last_source};
@@ -382,7 +389,17 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
           break;
         case CueKind::kHypothetical: if (prior && (same || gov)) hypothetical = true; break;
         case CueKind::kConditional: if ((same && prior && dist <= 6) || gov) conditional = true; break;
-        case CueKind::kFuture: if (same || (gov && verb_cue)) planned = true; break;
+        case CueKind::kFuture: {
+          // After the trigger only time words (في الأيام القادمة، الأسبوع المقبل)
+          // put the event in the future; التحضير لـ later in the clause does not.
+          bool time_word = false;
+          for (uint32_t t = c.tb; t < c.te; ++t) {
+            const std::string_view st = ws.tokens[t].stem;
+            time_word |= st.find("قادم") != std::string_view::npos || st.find("مقبل") != std::string_view::npos;
+          }
+          if ((same && (prior || time_word)) || (gov && verb_cue)) planned = true;
+          break;
+        }
         case CueKind::kReported: reported = true, reported_cue = &c; break;
         case CueKind::kSpeech: if (prior) speech = &c; break;
         case CueKind::kOpinion: if (prior && (same || gov)) opinion = true; break;
