@@ -72,7 +72,8 @@ int Lookup(const std::vector<std::string>& words, const GlobalOptions& g) {
                   static_cast<int>(t.stem.size()), t.stem.data());
       if (!t.enclitic.empty()) std::printf(" +%.*s", static_cast<int>(t.enclitic.size()), t.enclitic.data());
       std::printf("  keys:");
-      for (const auto& k : keys) std::printf(" %s%s", k.key.c_str(), k.cls == 1 ? "" : k.cls == 2 ? "(noun)" : "(verb)");
+      for (const auto& k : keys)
+        std::printf(" %s%s", k.key.c_str(), k.cls == 1 ? "" : k.cls == 2 ? "(noun)" : k.cls == 8 ? "(fem)" : "(verb)");
       std::printf("\n");
     }
     for (const Mention& m : ad.mentions) {

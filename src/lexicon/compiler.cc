@@ -363,7 +363,7 @@ Status CompileLexicon(const CompileOptions& opts, std::string* image, CompileSta
       for (const auto& [n, k] : kinds)
         if (c[0] == n) r.kind = static_cast<uint8_t>(k);
       if (r.kind == 0) return Bad(f, ln, "unknown date kind '" + c[0] + "'");
-      r.match = (c[0] == "unit" || c[0] == "number") ? (kMatchExact | kMatchNoun) : kMatchExact;
+      r.match = (c[0] == "unit" || c[0] == "number") ? (kMatchExact | kMatchNoun | kMatchFem) : kMatchExact;
       r.code = b.Str(c[1]);
       r.source = (src << 20) | ln;
       b.Add(c[2], r);
@@ -419,7 +419,7 @@ Status CompileLexicon(const CompileOptions& opts, std::string* image, CompileSta
         if (!c[i].empty() && c[i] != "-") b.Add(c[i], r);
       r.from = 0;
       r.kind = static_cast<uint8_t>(TriggerKind::kMasdar);
-      r.match = kMatchExact | kMatchNoun | kMatchVerb;
+      r.match = kMatchExact | kMatchNoun | kMatchVerb | kMatchFem;
       std::stringstream ms(c[3]);
       std::string m;
       while (std::getline(ms, m, '|'))
@@ -443,10 +443,10 @@ Status CompileLexicon(const CompileOptions& opts, std::string* image, CompileSta
       r.source = (src << 20) | ln;
       if (c[2] == "noun") {
         r.kind = static_cast<uint8_t>(TriggerKind::kNoun);
-        r.match = kMatchExact | kMatchNoun;
+        r.match = kMatchExact | kMatchNoun | kMatchFem;
       } else if (c[2] == "light") {
         r.kind = static_cast<uint8_t>(TriggerKind::kLight);
-        r.match = kMatchExact | kMatchNoun | kMatchVerb;
+        r.match = kMatchExact | kMatchNoun | kMatchVerb | kMatchFem;
       } else {
         return Bad(f, ln, "unknown trigger kind '" + c[2] + "' (noun, light)");
       }
@@ -489,7 +489,7 @@ Status CompileLexicon(const CompileOptions& opts, std::string* image, CompileSta
       const size_t letters = text::CountCodePoints(c[1]);
       r.match = kMatchExact;
       if (c[0] == "speech" || c[0] == "opinion" || c[0] == "negation") r.match |= kMatchVerb;
-      if (letters >= 4 && c[0] != "negation") r.match |= kMatchNoun;
+      if (letters >= 4 && c[0] != "negation") r.match |= kMatchNoun | kMatchFem;
       r.extra = b.Str(c.size() > 2 ? c[2] : "");
       r.source = (src << 20) | ln;
       b.Add(c[1], r);

@@ -83,7 +83,11 @@ void TokenKeys(const text::Token& tok, std::vector<TokenKey>* out, std::vector<s
   out->push_back({stem, kMatchExact});
   scratch->clear();
   NounReductions(stem, scratch);
-  for (auto& k : *scratch) out->push_back({std::move(k), kMatchNoun});
+  const bool fem = EndsWith(stem, "ه") && !EndsWith(stem, "يه");
+  for (auto& k : *scratch) {
+    const bool fem_cut = fem && k.size() + 2 == stem.size() && stem.compare(0, k.size(), k) == 0;
+    out->push_back({std::move(k), fem_cut ? kMatchFem : kMatchNoun});
+  }
   if (tok.has(text::kDefArticle)) return;  // a definite word is not a verb
   scratch->clear();
   text::VerbCandidates(tok.stem, scratch);

@@ -56,7 +56,9 @@ enum class CueKind : uint8_t {
 };
 
 // How a text token may reach an entry's key (TokenKeys in keys.h).
-enum MatchClass : uint8_t { kMatchExact = 1, kMatchNoun = 2, kMatchVerb = 4 };
+// kMatchFem: a final ة removed (رائدة -> رائد): fine for verbal nouns, wrong for
+// role words and names (a رائدة company is not a major).
+enum MatchClass : uint8_t { kMatchExact = 1, kMatchNoun = 2, kMatchVerb = 4, kMatchFem = 8 };
 
 struct EntryRecord {
   uint8_t category;

@@ -401,6 +401,15 @@ void Recognizer::FindGappedFrom(const Workspace& ws, const Sentence& s, const st
     for (const TokenKey& vk : vkeys) {
       if (done || vk.cls == kMatchNoun || !Lexicon::IsPrefix(lex_.FindPhrase(vk.key))) continue;
       for (uint32_t start = tm.te + 1; start < std::min(s.tok_end, tm.te + 6) && !done; ++start) {
+        // What stands between verb and noun must be the subject: tokens of
+        // actor mentions only (شنت الطائرات الروسية غارات).
+        bool gap_is_actor = true;
+        for (uint32_t g = tm.te; g < start && gap_is_actor; ++g) {
+          bool covered = false;
+          for (const ActorMention& a : r->actors) covered |= a.sentence == tm.sentence && a.tb <= g && g < a.te;
+          gap_is_actor = covered;
+        }
+        if (!gap_is_actor) continue;
         // Extend word by word from `start`, contiguously.
         std::string key = vk.key;
         for (uint32_t j = start; j < std::min(s.tok_end, start + 4) && !done; ++j) {
