@@ -39,7 +39,11 @@ int main(int argc, char** argv) {
   int exit_code = kExitOk;
   auto& commands = Commands();
   std::sort(commands.begin(), commands.end(),
-            [](const CommandInfo& a, const CommandInfo& b) { return a.order < b.order; });
+            [](const CommandInfo& a, const CommandInfo& b) {
+              // Top-level commands first (by order), then the groups (eval, dict, train).
+              if (a.parent.empty() != b.parent.empty()) return a.parent.empty();
+              return a.order < b.order;
+            });
   std::map<std::string, CLI::App*> groups;
   for (const CommandInfo& c : commands) {
     CLI::App* parent = &app;
