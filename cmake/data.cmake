@@ -35,3 +35,15 @@ if(EXISTS ${RASD_REPORT_MODEL})
   add_custom_target(rasd_report_model ALL DEPENDS ${PROJECT_BINARY_DIR}/data/report.model)
   add_dependencies(rasd rasd_report_model)
 endif()
+
+set(RASD_NER_MODEL ${PROJECT_SOURCE_DIR}/data/models/ner.model)
+if(EXISTS ${RASD_NER_MODEL})
+  add_custom_command(
+    OUTPUT ${PROJECT_BINARY_DIR}/data/ner.model
+    COMMAND ${CMAKE_COMMAND} -E make_directory ${PROJECT_BINARY_DIR}/data
+    COMMAND ${CMAKE_COMMAND} -E copy ${RASD_NER_MODEL} ${PROJECT_BINARY_DIR}/data/ner.model
+    DEPENDS ${RASD_NER_MODEL}
+    COMMENT "Copying the NER model")
+  add_custom_target(rasd_ner_model ALL DEPENDS ${PROJECT_BINARY_DIR}/data/ner.model)
+  add_dependencies(rasd rasd_ner_model)
+endif()

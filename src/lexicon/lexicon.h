@@ -43,6 +43,7 @@ enum class Category : uint8_t {
   kTrigger,      // code = CAMEO code, kind = TriggerKind, name = frame, extra = note
   kCue,          // kind = CueKind, extra = note
   kCameo,        // key "\x01<code>": code, name, goldstein, quad (from), plover event/mode
+  kGazetteer,    // NER gazetteer word: code = PERS / LOC / ORG (features only, not mentions)
 };
 enum class CountryKind : uint8_t { kName = 1, kNisba, kCapital, kMetonym };
 enum class PlaceKind : uint8_t { kCountry = 1, kCapital, kCity, kRegion, kSite };

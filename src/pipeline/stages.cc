@@ -25,10 +25,19 @@ Status Pipeline::Impl::LoadResources(const PipelineOptions& opts) {
     }
   }
   coder = std::make_unique<extract::EventCoder>(*lexicon, copts);
+  if (opts.use_ner) {
+    const std::string path = data_dir + "/ner.model";
+    if (access(path.c_str(), R_OK) == 0) {
+      auto m = tag::NerTagger::Load(path);
+      if (!m.ok()) return m.status();
+      ner = std::make_unique<tag::NerTagger>(std::move(m.value()));
+    }
+  }
   return Status::Ok();
 }
 
 void Pipeline::Impl::Recognize(const Document& doc, Workspace* ws, AnnotatedDocument* out) const {
+  if (ner) tag::AppendEntityMentions(*ner, lexicon.get(), *ws, &out->mentions);
   recognizer->Run(doc, ws, &out->mentions);
 }
 

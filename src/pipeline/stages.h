@@ -8,6 +8,7 @@
 #include "extract/coder.h"
 #include "lexicon/lexicon.h"
 #include "lexicon/recognizer.h"
+#include "tag/ner.h"
 #include "rasd/pipeline.h"
 
 namespace rasd {
@@ -19,6 +20,7 @@ struct Pipeline::Impl {
   std::unique_ptr<lexicon::Recognizer> recognizer;
   std::unique_ptr<extract::EventCoder> coder;
   std::unique_ptr<extract::ReportModel> report_filter;
+  std::unique_ptr<tag::NerTagger> ner;  // null when disabled or absent
 
   Status LoadResources(const PipelineOptions& opts);
   void AnalyzeText(const Document& doc, Workspace* ws) const;
