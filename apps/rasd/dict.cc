@@ -24,6 +24,7 @@ const char* CategoryName(uint8_t c) {
     case Category::kTrigger: return "event triggers";
     case Category::kCue: return "modality/attribution cues";
     case Category::kCameo: return "CAMEO codes";
+    case Category::kGazetteer: return "NER gazetteer words (ANERcorp)";
   }
   return "?";
 }
