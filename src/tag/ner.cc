@@ -25,8 +25,10 @@ uint64_t Fnv(std::string_view s, uint64_t h = 1469598103934665603ull) {
   return h;
 }
 
-uint32_t Slot(uint64_t feature, int label, uint32_t bits) {
-  uint64_t h = feature ^ (0x9E3779B97F4A7C15ull * static_cast<uint64_t>(label + 1));
+// One slot per feature; its weights for all labels are contiguous
+// (w[slot * labels + label]), so scoring a token reads one cache line per feature.
+uint32_t Slot(uint64_t feature, uint32_t bits) {
+  uint64_t h = feature;
   h ^= h >> 31;
   h *= 0xBF58476D1CE4E5B9ull;
   h ^= h >> 29;
@@ -106,10 +108,25 @@ bool NerTagger::Allowed(const std::vector<std::string>& labels, int from, int to
   return f.size() > 1 && f.substr(2) == t.substr(2);
 }
 
+void NerTagger::LexInfos(const std::vector<NerToken>& toks, const lexicon::Lexicon* lex, std::vector<LexInfo>* out) {
+  out->resize(toks.size());
+  for (size_t i = 0; i < toks.size(); ++i) {
+    (*out)[i].cls = LexClass(lex, toks[i].stem);
+    (*out)[i].known = lex == nullptr ? "" : !lex->IsKnownStem(toks[i].stem) ? "unk"
+                                          : lex->IsDictionaryKey(toks[i].stem) ? "dict" : "word";
+  }
+}
+
 void NerTagger::Features(const std::vector<NerToken>& toks, size_t i, const std::vector<int>& prev_tags,
                          const std::vector<std::string>& labels, const lexicon::Lexicon* lex,
-                         std::vector<uint64_t>* out, std::vector<std::string>* names) {
+                         std::vector<uint64_t>* out, std::vector<std::string>* names,
+                         const std::vector<LexInfo>* info) {
   out->clear();
+  std::vector<LexInfo> local;
+  if (info == nullptr) {
+    LexInfos(toks, lex, &local);
+    info = &local;
+  }
   // Hashes name=a|b without building strings on the hot path.
   auto add2 = [&](std::string_view name, std::string_view a, std::string_view b) {
     uint64_t h = Fnv(name);
@@ -167,16 +184,15 @@ void NerTagger::Features(const std::vector<NerToken>& toks, size_t i, const std:
   // Proper names are mostly missing from the general word list.
   if (lex != nullptr) {
     auto known = [&](long k) -> std::string_view {
-      if (k < 0 || k >= static_cast<long>(toks.size())) return "edge";
-      return lex->IsKnownStem(toks[k].stem) ? (lex->IsDictionaryKey(toks[k].stem) ? "dict" : "word") : "unk";
+      return k < 0 || k >= static_cast<long>(toks.size()) ? "edge" : (*info)[k].known;
     };
     add("known", known(j));
     add2("known-1", known(j - 1), known(j));
     add2("known+1", known(j), known(j + 1));
   }
-  add("lex", LexClass(lex, t.stem));
-  add("lex-1", j > 0 ? LexClass(lex, toks[i - 1].stem) : "<s>");
-  add("lex+1", i + 1 < toks.size() ? LexClass(lex, toks[i + 1].stem) : "</s>");
+  add("lex", (*info)[i].cls);
+  add("lex-1", j > 0 ? std::string_view((*info)[i - 1].cls) : "<s>");
+  add("lex+1", i + 1 < toks.size() ? std::string_view((*info)[i + 1].cls) : "</s>");
   const std::string_view p1 = i >= 1 ? std::string_view(labels[prev_tags[i - 1]]) : "<s>";
   const std::string_view p2 = i >= 2 ? std::string_view(labels[prev_tags[i - 2]]) : "<s>";
   add("t-1", p1);
@@ -187,15 +203,21 @@ void NerTagger::Features(const std::vector<NerToken>& toks, size_t i, const std:
 void NerTagger::Tag(const std::vector<NerToken>& toks, const lexicon::Lexicon* lex, std::vector<int>* tags) const {
   tags->assign(toks.size(), 0);
   std::vector<uint64_t> feats;
+  std::vector<LexInfo> info;
+  LexInfos(toks, lex, &info);
   for (size_t i = 0; i < toks.size(); ++i) {
-    Features(toks, i, *tags, labels_, lex, &feats);
+    Features(toks, i, *tags, labels_, lex, &feats, nullptr, &info);
+    const size_t L = labels_.size();
+    float scores[32] = {0};
+    for (uint64_t f : feats) {
+      const float* w = &w_[static_cast<size_t>(Slot(f, bits_)) * L];
+      for (size_t y = 0; y < L; ++y) scores[y] += w[y];
+    }
     int best = 0;
     float best_score = -1e30f;
-    for (int y = 0; y < static_cast<int>(labels_.size()); ++y) {
+    for (int y = 0; y < static_cast<int>(L); ++y) {
       if (!Allowed(labels_, i ? (*tags)[i - 1] : -1, y)) continue;
-      float score = 0;
-      for (uint64_t f : feats) score += w_[(static_cast<size_t>(y) << bits_) + Slot(f, y, bits_) % (1u << bits_)];
-      if (score > best_score) best_score = score, best = y;
+      if (scores[y] > best_score) best_score = scores[y], best = y;
     }
     (*tags)[i] = best;
   }
@@ -212,7 +234,7 @@ NerTagger NerTagger::Train(const std::vector<std::vector<NerToken>>& sents,
   std::vector<uint32_t> stamp(size, 0);       // last update time (lazy averaging)
   std::vector<float> acc(size, 0.0f);
   uint32_t now = 1;
-  auto index = [&](int y, uint64_t f) { return (static_cast<size_t>(y) << m.bits_) + Slot(f, y, m.bits_); };
+  auto index = [&](int y, uint64_t f) { return static_cast<size_t>(Slot(f, m.bits_)) * L + y; };
   auto update = [&](size_t k, float delta) {
     acc[k] += static_cast<float>(now - stamp[k]) * m.w_[k];
     stamp[k] = now;
@@ -224,6 +246,7 @@ NerTagger NerTagger::Train(const std::vector<std::vector<NerToken>>& sents,
   std::mt19937 rng(opts.seed);
   std::vector<uint64_t> feats;
   std::vector<int> tags;
+  std::vector<LexInfo> info;
   for (int epoch = 0; epoch < opts.epochs; ++epoch) {
     std::shuffle(order.begin(), order.end(), rng);
     for (size_t si : order) {
@@ -238,8 +261,9 @@ NerTagger NerTagger::Train(const std::vector<std::vector<NerToken>>& sents,
       // The history is the tagger's own previous decisions, as at test time,
       // so it learns to recover from its mistakes.
       tags.assign(toks.size(), 0);
+      LexInfos(toks, lex, &info);
       for (size_t i = 0; i < toks.size(); ++i) {
-        Features(toks, i, tags, m.labels_, lex, &feats);
+        Features(toks, i, tags, m.labels_, lex, &feats, nullptr, &info);
         int best = 0;
         float best_score = -1e30f;
         for (int y = 0; y < static_cast<int>(L); ++y) {
@@ -319,7 +343,7 @@ Result<NerTagger> NerTagger::Load(const std::string& path) {
   std::memcpy(&sum, buf.data() + buf.size() - 8, 8);
   if (Fnv(std::string_view(buf.data(), buf.size() - 8)) != sum)
     return Status::Corrupt(path + ": checksum mismatch (truncated or damaged NER model)");
-  if (!get(&bits, 4) || !get(&n, 4) || bits < 8 || bits > 24 || n == 0 || n > 64)
+  if (!get(&bits, 4) || !get(&n, 4) || bits < 8 || bits > 24 || n == 0 || n > 32)
     return Status::Corrupt(path + ": bad NER model header");
   NerTagger m;
   m.bits_ = bits;

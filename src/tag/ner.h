@@ -9,7 +9,7 @@
 //
 // Model file (data/models/ner.model): "RASDNER\0", u32 version, u32 hash bits,
 // u32 label count, labels (u16 length + bytes), f32 scale, i16 weights
-// [labels << bits], u64 FNV-1a checksum of all preceding bytes.
+// [slot * labels + label], u64 FNV-1a checksum of all preceding bytes.
 //
 // Thread-safety: a loaded NerTagger is immutable; Tag() is const.
 #ifndef RASD_TAG_NER_H_
@@ -31,7 +31,7 @@ class Lexicon;
 
 namespace rasd::tag {
 
-inline constexpr uint32_t kNerVersion = 1;
+inline constexpr uint32_t kNerVersion = 2;  // 2: weights laid out [slot][label]
 
 // One token as the tagger sees it.
 struct NerToken {
@@ -61,9 +61,16 @@ class NerTagger {
                          const TrainOptions& opts);
 
   // Feature hashes of token i (without the label), for tests and training.
+  // What the lexicon says of each token, computed once per sentence.
+  struct LexInfo {
+    std::string cls;   // letters: h person, l place, o org, c country, a role, G/L/O gazetteer, P prefix
+    std::string_view known;  // "dict", "word", "unk"
+  };
+  static void LexInfos(const std::vector<NerToken>& toks, const lexicon::Lexicon* lex, std::vector<LexInfo>* out);
   static void Features(const std::vector<NerToken>& toks, size_t i, const std::vector<int>& prev_tags,
                        const std::vector<std::string>& labels, const lexicon::Lexicon* lex,
-                       std::vector<uint64_t>* out, std::vector<std::string>* names = nullptr);
+                       std::vector<uint64_t>* out, std::vector<std::string>* names = nullptr,
+                       const std::vector<LexInfo>* info = nullptr);
   // True when label `to` may follow label `from` under BIO.
   static bool Allowed(const std::vector<std::string>& labels, int from, int to);
 
