@@ -24,26 +24,21 @@ if(TARGET rasd_tests)
 endif()
 
 # Trained models shipped in data/models are copied next to the compiled lexicon.
-set(RASD_REPORT_MODEL ${PROJECT_SOURCE_DIR}/data/models/report.model)
-if(EXISTS ${RASD_REPORT_MODEL})
-  add_custom_command(
-    OUTPUT ${PROJECT_BINARY_DIR}/data/report.model
-    COMMAND ${CMAKE_COMMAND} -E make_directory ${PROJECT_BINARY_DIR}/data
-    COMMAND ${CMAKE_COMMAND} -E copy ${RASD_REPORT_MODEL} ${PROJECT_BINARY_DIR}/data/report.model
-    DEPENDS ${RASD_REPORT_MODEL}
-    COMMENT "Copying the report filter model")
-  add_custom_target(rasd_report_model ALL DEPENDS ${PROJECT_BINARY_DIR}/data/report.model)
-  add_dependencies(rasd rasd_report_model)
-endif()
-
-set(RASD_NER_MODEL ${PROJECT_SOURCE_DIR}/data/models/ner.model)
-if(EXISTS ${RASD_NER_MODEL})
-  add_custom_command(
-    OUTPUT ${PROJECT_BINARY_DIR}/data/ner.model
-    COMMAND ${CMAKE_COMMAND} -E make_directory ${PROJECT_BINARY_DIR}/data
-    COMMAND ${CMAKE_COMMAND} -E copy ${RASD_NER_MODEL} ${PROJECT_BINARY_DIR}/data/ner.model
-    DEPENDS ${RASD_NER_MODEL}
-    COMMENT "Copying the NER model")
-  add_custom_target(rasd_ner_model ALL DEPENDS ${PROJECT_BINARY_DIR}/data/ner.model)
-  add_dependencies(rasd rasd_ner_model)
-endif()
+function(rasd_copy_model name)
+  set(src ${PROJECT_SOURCE_DIR}/data/models/${name}.model)
+  if(EXISTS ${src})
+    add_custom_command(
+      OUTPUT ${PROJECT_BINARY_DIR}/data/${name}.model
+      COMMAND ${CMAKE_COMMAND} -E make_directory ${PROJECT_BINARY_DIR}/data
+      COMMAND ${CMAKE_COMMAND} -E copy ${src} ${PROJECT_BINARY_DIR}/data/${name}.model
+      DEPENDS ${src}
+      COMMENT "Copying the ${name} model")
+    add_custom_target(rasd_${name}_model ALL DEPENDS ${PROJECT_BINARY_DIR}/data/${name}.model)
+    add_dependencies(rasd rasd_${name}_model)
+    if(TARGET rasd_tests)
+      add_dependencies(rasd_tests rasd_${name}_model)
+    endif()
+  endif()
+endfunction()
+rasd_copy_model(report)
+rasd_copy_model(ner)
