@@ -60,6 +60,14 @@ class Builder {
     std::vector<std::string> words = EntryWords(phrase);
     if (words.empty() || words.size() > 12) return;
     rec.ntokens = static_cast<uint8_t>(words.size());
+    // Names keep their definiteness: مالي (Mali) is not المالي (financial),
+    // القاعدة (al-Qaeda) is not قاعدة (a rule), حماس is not الحماس.
+    const std::string first = text::NormalizeString(phrase.substr(0, phrase.find(' ')));
+    const bool article = first.rfind("ال", 0) == 0 && first != words[0];
+    const auto cat = static_cast<Category>(rec.category);
+    const bool name = cat == Category::kPlace || cat == Category::kOrg || cat == Category::kPerson ||
+                      (cat == Category::kCountry && rec.kind != static_cast<uint8_t>(CountryKind::kNisba));
+    rec.reserved = (article ? kHasArticle : 0) | (name ? kArticleMustAgree : 0);
     const uint32_t idx = static_cast<uint32_t>(entries_.size());
     entries_.push_back(rec);
     std::vector<std::vector<std::string>> alts(words.size());

@@ -30,7 +30,7 @@
 namespace rasd::lexicon {
 
 inline constexpr char kMagic[8] = {'R', 'A', 'S', 'D', 'L', 'E', 'X', '\0'};
-inline constexpr uint32_t kFormatVersion = 1;
+inline constexpr uint32_t kFormatVersion = 2;  // 2: article flags in EntryRecord::reserved
 inline constexpr uint32_t kPrefixOnly = 0xFFFFFFFEu;
 
 enum class Category : uint8_t {
@@ -73,10 +73,18 @@ struct EntryRecord {
   int32_t to;
   float lat;
   float lon;
-  uint32_t reserved;
+  uint32_t reserved;  // flags: kHasArticle, kArticleMustAgree
   uint32_t source;    // (file index << 20) | line
 };
 static_assert(sizeof(EntryRecord) == 40, "on-disk layout");
+
+// EntryRecord::reserved flags. A name (country, place, organisation, person)
+// matches only a text phrase whose first word agrees with it in definiteness.
+inline constexpr uint32_t kHasArticle = 1;
+inline constexpr uint32_t kArticleMustAgree = 2;
+inline bool ArticleAgrees(const EntryRecord& e, bool token_has_article) {
+  return !(e.reserved & kArticleMustAgree) || ((e.reserved & kHasArticle) != 0) == token_has_article;
+}
 
 class Lexicon {
  public:

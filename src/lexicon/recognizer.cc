@@ -93,7 +93,9 @@ void Recognizer::MatchSentence(const Workspace& ws, const Sentence& s, Recogniti
           uint32_t cnt = 0;
           const uint32_t* p = lex_.Postings(v, &cnt);
           bool ok = false;
-          for (uint32_t e = 0; e < cnt && !ok; ++e) ok = (lex_.entry(p[e]).match & cls) == cls;
+          const bool article = ws.tokens[s.tok_begin + i].has(text::kDefArticle);
+          for (uint32_t e = 0; e < cnt && !ok; ++e)
+            ok = (lex_.entry(p[e]).match & cls) == cls && ArticleAgrees(lex_.entry(p[e]), article);
           const uint32_t len = f.j - i + 1;
           // Longer wins; at equal length, the more literal analysis wins.
           if (ok && (len > best_len || (len == best_len && cls < best_cls))) {
@@ -115,7 +117,9 @@ void Recognizer::MatchSentence(const Workspace& ws, const Sentence& s, Recogniti
     uint32_t cnt = 0;
     const uint32_t* p = lex_.Postings(best_val, &cnt);
     for (uint32_t e = 0; e < cnt; ++e)
-      if ((lex_.entry(p[e]).match & best_cls) == best_cls) r->pool.push_back(p[e]);
+      if ((lex_.entry(p[e]).match & best_cls) == best_cls &&
+          ArticleAgrees(lex_.entry(p[e]), ws.tokens[m.tb].has(text::kDefArticle)))
+        r->pool.push_back(p[e]);
     m.count = static_cast<uint32_t>(r->pool.size()) - m.first;
     r->matches.push_back(m);
     i += best_len;
