@@ -84,3 +84,36 @@ TEST(GoldenMentions, AllCases) {
 
 }  // namespace
 }  // namespace rasd
+
+namespace rasd {
+namespace {
+
+// The NER finds what no dictionary lists: an unknown minister joins the role
+// actor before him, an unknown village becomes a place without coordinates.
+TEST(EntitiesInThePipeline, ExtendActorsAndAddPlaces) {
+  PipelineOptions opts;
+  opts.data_dir = std::string(RASD_BUILD_DIR) + "/data";
+  auto pipeline = Pipeline::Load(opts);
+  ASSERT_TRUE(pipeline.ok()) << pipeline.status().ToString();
+  Document doc;
+  doc.id = "ner";
+  doc.text = "قال وزير الدفاع الجزائري مراد بن سالم إن الجيش وصل إلى قرية تيغزرت القريبة من بومرداس.";
+  Workspace ws;
+  AnnotatedDocument ad;
+  (*pipeline)->Annotate(doc, &ws, &ad);
+  bool person = false, actor = false, village = false, false_place = false;
+  for (const Mention& m : ad.mentions) {
+    const std::string t = doc.text.substr(m.span.begin, m.span.size());
+    if (m.kind == MentionKind::kEntity && m.type == "PERS" && t.find("مراد") != std::string::npos) person = true;
+    if (m.kind == MentionKind::kActor && m.code == "DZAMIL" && t.find("مراد بن سالم") != std::string::npos) actor = true;
+    if (m.kind == MentionKind::kPlace && t == "تيغزرت") village = m.country == "DZA" && !m.has_coords;
+    if (m.kind == MentionKind::kPlace && t == "سالم") false_place = true;
+  }
+  ASSERT_TRUE(person) << "the NER model no longer finds the name";
+  EXPECT_TRUE(actor);
+  EXPECT_TRUE(village);
+  EXPECT_FALSE(false_place);
+}
+
+}  // namespace
+}  // namespace rasd

@@ -469,6 +469,59 @@ void Recognizer::RemoveLightNouns(Recognition* r) const {
                     r->triggers.end());
 }
 
+// What the statistical NER found beyond the dictionaries (entity mentions are
+// already in `mentions` when the NER stage ran):
+//  - a person right after a role actor is that actor (وزير الدفاع الجزائري
+//    فلان: the span grows to the name, the code stays DZAMIL);
+//  - a location no gazetteer knows becomes a place mention without
+//    coordinates, in the country the document names most, for a geocoder.
+void Recognizer::UseEntities(const Workspace& ws, Recognition* r, std::vector<Mention>* mentions) const {
+  std::map<std::string, int> weight;
+  for (const ActorMention& a : r->actors)
+    if (a.code.size() >= 3 && a.code.compare(0, 3, "IGO") && a.code.compare(0, 3, "IMG") && !a.role_only)
+      weight[a.code.substr(0, 3)]++;
+  for (const PlaceMention& p : r->places) weight[std::string(lex_.str(lex_.entry(p.entry).code))]++;
+  std::string home;
+  int best = 0;
+  for (const auto& [c, n] : weight)
+    if (n > best) best = n, home = c;
+  std::vector<Mention> extra;
+  for (const Mention& e : *mentions) {
+    if (e.kind != MentionKind::kEntity) continue;
+    if (e.type == "PERS") {
+      // A gazetteer place inside a person's name (سالم in مراد بن سالم) is not a place.
+      r->places.erase(std::remove_if(r->places.begin(), r->places.end(),
+                                     [&](const PlaceMention& p) {
+                                       return p.span.begin >= e.span.begin && p.span.end <= e.span.end &&
+                                              !(p.span.begin == e.span.begin && p.span.end == e.span.end);
+                                     }),
+                      r->places.end());
+      for (ActorMention& a : r->actors) {
+        // The name starts right after the actor (only spaces between).
+        if (a.span.end > e.span.begin || a.rule.find("person:") != std::string::npos) continue;
+        bool adjacent = a.te < ws.tokens.size() && ws.tokens[a.te].span.begin == e.span.begin;
+        if (!adjacent || a.role_only) continue;
+        a.span.end = e.span.end;
+        a.rule += "+ner:PERS";
+      }
+    } else if (e.type == "LOC" && !home.empty()) {
+      bool known = false;
+      for (const PlaceMention& p : r->places) known |= p.span.begin < e.span.end && e.span.begin < p.span.end;
+      for (const ActorMention& a : r->actors) known |= a.span.begin < e.span.end && e.span.begin < a.span.end;
+      if (known) continue;
+      Mention m;
+      m.kind = MentionKind::kPlace;
+      m.span = e.span;
+      m.country = home;
+      m.rule = "ner:LOC";
+      m.note = "not in the gazetteer: no coordinates; country from the document (" + home + ", named " +
+               std::to_string(best) + " times)";
+      extra.push_back(std::move(m));
+    }
+  }
+  for (auto& m : extra) mentions->push_back(std::move(m));
+}
+
 void Recognizer::Run(const Document& doc, Workspace* ws, std::vector<Mention>* mentions) const {
   if (!ws->recognition) ws->recognition = std::make_shared<Recognition>();
   Recognition* r = ws->recognition.get();
@@ -496,6 +549,7 @@ void Recognizer::Run(const Document& doc, Workspace* ws, std::vector<Mention>* m
   }
   FindGappedLightVerbs(*ws, r);
   ResolvePlaces(*ws, r);
+  UseEntities(*ws, r, mentions);
 
   for (const ActorMention& a : r->actors) {
     Mention m;

@@ -108,6 +108,7 @@ class Recognizer {
   void FindGappedFrom(const Workspace& ws, const Sentence& s, const std::vector<TokenKey>& vkeys, TriggerMatch* tm,
                       Recognition* r) const;
   void RemoveLightNouns(Recognition* r) const;
+  void UseEntities(const Workspace& ws, Recognition* r, std::vector<Mention>* mentions) const;
 
   const Lexicon& lex_;
 };
