@@ -140,6 +140,14 @@ const uint32_t* Lexicon::Postings(uint32_t v, uint32_t* count) const {
   return p;
 }
 
+std::string_view Lexicon::Cluster(std::string_view stem) const {
+  std::string key = "\x02";
+  key += stem;
+  uint32_t n = 0;
+  const uint32_t* p = Postings(phrases_.Find(key), &n);
+  return n > 0 ? str(entries_[p[0]].code) : std::string_view();
+}
+
 const EntryRecord* Lexicon::Cameo(std::string_view code) const {
   std::string key = "\x01";
   key += code;

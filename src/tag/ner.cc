@@ -114,6 +114,7 @@ void NerTagger::LexInfos(const std::vector<NerToken>& toks, const lexicon::Lexic
     (*out)[i].cls = LexClass(lex, toks[i].stem);
     (*out)[i].known = lex == nullptr ? "" : !lex->IsKnownStem(toks[i].stem) ? "unk"
                                           : lex->IsDictionaryKey(toks[i].stem) ? "dict" : "word";
+    (*out)[i].cluster = lex == nullptr ? std::string_view() : lex->Cluster(toks[i].stem);
   }
 }
 
@@ -190,6 +191,14 @@ void NerTagger::Features(const std::vector<NerToken>& toks, size_t i, const std:
     add2("known-1", known(j - 1), known(j));
     add2("known+1", known(j), known(j + 1));
   }
+  auto cluster = [&](long k) -> std::string_view {
+    if (k < 0 || k >= static_cast<long>(toks.size())) return "edge";
+    return (*info)[k].cluster.empty() ? std::string_view("none") : (*info)[k].cluster;
+  };
+  add("cl", cluster(j));
+  add("cl-1", cluster(j - 1));
+  add("cl+1", cluster(j + 1));
+  add2("cl-1cl", cluster(j - 1), cluster(j));
   add("lex", (*info)[i].cls);
   add("lex-1", j > 0 ? std::string_view((*info)[i - 1].cls) : "<s>");
   add("lex+1", i + 1 < toks.size() ? std::string_view((*info)[i + 1].cls) : "</s>");

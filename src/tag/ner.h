@@ -65,6 +65,7 @@ class NerTagger {
   struct LexInfo {
     std::string cls;   // letters: h person, l place, o org, c country, a role, G/L/O gazetteer, P prefix
     std::string_view known;  // "dict", "word", "unk"
+    std::string_view cluster;  // distributional cluster ("k17"), or empty
   };
   static void LexInfos(const std::vector<NerToken>& toks, const lexicon::Lexicon* lex, std::vector<LexInfo>* out);
   static void Features(const std::vector<NerToken>& toks, size_t i, const std::vector<int>& prev_tags,
