@@ -52,6 +52,23 @@ bool IsFrameNoun(const text::Token& t) {
   return false;
 }
 
+// تعرض / يتعرض / تعرضت (was subjected to) before a verbal noun with ل.
+bool SubjectedTo(const text::Token& t) {
+  const std::string_view s = t.stem;
+  return s.rfind("تعرض", 0) == 0 || s.rfind("يتعرض", 0) == 0;
+}
+
+// Casualty words: a sentence that counts dead or wounded reports violence.
+bool HasCasualties(const std::vector<text::Token>& toks, uint32_t tb, uint32_t te) {
+  for (uint32_t t = tb; t < te; ++t) {
+    const std::string_view st = toks[t].stem;
+    if (st == "قتيل" || st == "قتلي" || st == "جريح" || st == "جرحي" || st == "مقتل" || st == "مصرع" ||
+        st == "اصابه" || st == "ضحايا" || st == "بجروح" || st == "جروح" || st == "استشهاد" || st == "قتل")
+      return true;
+  }
+  return false;
+}
+
 bool IsQuestion(const std::vector<text::Token>& toks, uint32_t tb, uint32_t te) {
   if (te > tb && (toks[te - 1].norm == "?" || (te - tb > 1 && toks[te - 2].norm == "?"))) return true;
   return toks[tb].stem == "هل" || (te > tb + 1 && toks[tb + 1].stem == "هل");
@@ -138,7 +155,9 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
     if (cameo.compare(0, 2, "01") == 0) continue;  // statements: attribution, not events
     // After ل a verb or verbal noun states a purpose (لبحث، لمناقشة، ليبحث): an
     // intention the sentence describes, not an event it reports.
-    if (head.has(text::kPrepLi)) continue;
+    // ... except after تعرض (was subjected to): تعرض لهجوم reports the attack.
+    const bool after_subjected = tm.tb > sent.tok_begin && SubjectedTo(ws.tokens[tm.tb - 1]);
+    if (head.has(text::kPrepLi) && !after_subjected) continue;
     // A form with ال, ب or ك in front is a noun whatever the dictionary says.
     const bool article_verb = kind == TriggerKind::kVerb && te.from == 1;  // التقى
     if ((head.has(text::kDefArticle) && !article_verb) || head.has(text::kPrepBi) || head.has(text::kPrepKa))
@@ -154,7 +173,13 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
     };
     const bool has_pronoun = !head.enclitic.empty() || (!verbal && (ends(head.stem, "ته") || ends(head.stem, "تها") ||
                                                                     ends(head.stem, "تهم") || ends(head.stem, "تهما")));
-    if (tm.tb > sent.tok_begin && IsTopicPreposition(ws.tokens[tm.tb - 1]) && !has_pronoun) continue;
+    // Violence reported through its toll (مقتل خمسة في هجوم انتحاري) is an
+    // event even behind في.
+    const bool violent = cameo.compare(0, 2, "18") == 0 || cameo.compare(0, 2, "19") == 0 ||
+                         cameo.compare(0, 2, "20") == 0;
+    const bool toll = violent && tm.tb > sent.tok_begin && ws.tokens[tm.tb - 1].norm == "في" &&
+                      HasCasualties(ws.tokens, sent.tok_begin, sent.tok_end);
+    if (tm.tb > sent.tok_begin && IsTopicPreposition(ws.tokens[tm.tb - 1]) && !has_pronoun && !toll) continue;
     if (!verbal && tm.tb > sent.tok_begin && IsFrameNoun(ws.tokens[tm.tb - 1])) continue;
     // A question asks; it reports nothing.
     if (IsQuestion(ws.tokens, sent.tok_begin, sent.tok_end)) continue;
@@ -521,12 +546,7 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
       bool dated = false, placed = false, casualties = false, relative_clause = false;
       for (const auto& d : r.dates) dated |= d.sentence == tm.sentence;
       for (const auto& p : r.places) placed |= p.sentence == tm.sentence;
-      for (uint32_t t = sent.tok_begin; t < sent.tok_end; ++t) {
-        const std::string_view st = ws.tokens[t].stem;
-        if (st == "قتيل" || st == "قتلي" || st == "جريح" || st == "جرحي" || st == "مقتل" || st == "مصرع" ||
-            st == "اصابه" || st == "ضحايا" || st == "اسفر" || st == "بجروح" || st == "جروح" || st == "استشهاد")
-          casualties = true;
-      }
+      casualties = HasCasualties(ws.tokens, sent.tok_begin, sent.tok_end);
       for (uint32_t t = tm.tb > sent.tok_begin + 3 ? tm.tb - 3 : sent.tok_begin; t < tm.tb; ++t) {
         const std::string_view st = ws.tokens[t].norm;
         if (st == "الذي" || st == "التي" || st == "الذين" || st == "اللذين" || st == "اللتين" || st == "اللواتي")
