@@ -116,10 +116,10 @@ fi
 serve_pid=$!
 pids+=("$serve_pid")
 url=$(wait_for_server "$tmp/serve.log" "$serve_pid")
-# The examples must yield events once the extraction stages land; until then
-# the event checks are skipped here (they always run against the mock above).
-# WEB_E2E_REQUIRE_EVENTS=1 makes a store without events a failure.
-E2E_REQUIRE_EVENTS=${WEB_E2E_REQUIRE_EVENTS:-0} timeout 300 node web/tests/e2e.mjs "$url" || status=1
+# The examples yield events (the coder has landed), so a store without events
+# is a failure: the real server must pass the search -> event -> highlighted
+# trigger checks too. WEB_E2E_REQUIRE_EVENTS=0 relaxes that.
+E2E_REQUIRE_EVENTS=${WEB_E2E_REQUIRE_EVENTS:-1} timeout 300 node web/tests/e2e.mjs "$url" || status=1
 
 echo "screenshots: $ARTIFACT_DIR/ui.png (rasd serve), $ARTIFACT_DIR/mock/ui.png (mock)"
 exit $status
