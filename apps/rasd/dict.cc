@@ -24,8 +24,6 @@ const char* CategoryName(uint8_t c) {
     case Category::kTrigger: return "event triggers";
     case Category::kCue: return "modality/attribution cues";
     case Category::kCameo: return "CAMEO codes";
-    case Category::kGazetteer: return "NER gazetteer words (ANERcorp)";
-    case Category::kCluster: return "word clusters (NER features)";
   }
   return "?";
 }

@@ -83,6 +83,7 @@ struct GsrOptions {
   std::string dir;
   int show = 0;
   int threads = 0;
+  bool no_ner = false;
 };
 
 struct GsrRow {
@@ -94,6 +95,7 @@ int RunEvalGsr(const GsrOptions& o, const GlobalOptions& g) {
   popts.data_dir = g.data_dir;
   // Sentence-level detection does not need both actors identified.
   popts.partial_events = true;
+  popts.use_ner = !o.no_ner;
   auto pipeline = Pipeline::Load(popts);
   if (!pipeline.ok()) {
     std::fprintf(stderr, "rasd: %s\n", pipeline.status().message().c_str());
@@ -181,6 +183,7 @@ const CommandRegistrar kEvalGsr(
       auto o = std::make_shared<GsrOptions>();
       sub->add_option("--dir", o->dir, "directory with assault.jsonl and protest.jsonl")->required();
       sub->add_option("--show", o->show, "print this many false positives / negatives per type");
+      sub->add_flag("--no-ner", o->no_ner, "skip the statistical NER stage");
       sub->callback([o, g, rc]() { *rc = RunEvalGsr(*o, *g); });
     });
 

@@ -505,41 +505,6 @@ Status CompileLexicon(const CompileOptions& opts, std::string* image, CompileSta
     }));
     count_from("triggers/cues.tsv", before);
   }
-  // NER gazetteers (ANERcorp): one name a line; used as tagger features only.
-  for (const auto& [file, type] : {std::pair<const char*, const char*>{"gazetteer-pers.txt", "PERS"},
-                                   {"gazetteer-loc.txt", "LOC"},
-                                   {"gazetteer-org.txt", "ORG"}}) {
-    const std::string f = lex + file;
-    const uint32_t src = b.AddSource(file);
-    const size_t before = b.entry_count();
-    RASD_RETURN_IF_ERROR(ForEachLine(f, true, [&](const std::vector<std::string>& c, int ln) -> Status {
-      EntryRecord r = Blank();
-      r.category = static_cast<uint8_t>(Category::kGazetteer);
-      r.match = kMatchExact;
-      r.code = b.Str(type);
-      r.source = (src << 20) | ln;
-      b.Add(c[0], r);
-      return Status::Ok();
-    }));
-    count_from(file, before);
-  }
-  // Word clusters (`rasd train clusters`): stem -> cluster id, NER features only.
-  {
-    const std::string f = lex + "clusters.tsv";
-    const uint32_t src = b.AddSource("clusters.tsv");
-    const size_t before = b.entry_count();
-    RASD_RETURN_IF_ERROR(ForEachLine(f, true, [&](const std::vector<std::string>& c, int ln) -> Status {
-      if (c.size() < 2) return Bad(f, ln, "expected stem<TAB>cluster");
-      EntryRecord r = Blank();
-      r.category = static_cast<uint8_t>(Category::kCluster);
-      r.match = kMatchExact;
-      r.code = b.Str(c[1]);
-      r.source = (src << 20) | ln;
-      b.AddRaw("\x02" + c[0], r);  // own key space: never a phrase match
-      return Status::Ok();
-    }));
-    count_from("clusters.tsv", before);
-  }
   // Known stems for the clitic segmenter.
   for (const auto& w : words) b.AddStem(w);
   if (!words.empty()) stats->per_file.emplace_back("hunspell-ar stems", words.size());

@@ -140,16 +140,6 @@ const uint32_t* Lexicon::Postings(uint32_t v, uint32_t* count) const {
   return p;
 }
 
-std::string_view Lexicon::Cluster(std::string_view stem) const {
-  char buf[128];  // no allocation on the tagger's hot path
-  if (stem.size() + 1 > sizeof buf) return {};
-  buf[0] = '\x02';
-  std::memcpy(buf + 1, stem.data(), stem.size());
-  uint32_t n = 0;
-  const uint32_t* p = Postings(phrases_.Find(std::string_view(buf, stem.size() + 1)), &n);
-  return n > 0 ? str(entries_[p[0]].code) : std::string_view();
-}
-
 const EntryRecord* Lexicon::Cameo(std::string_view code) const {
   std::string key = "\x01";
   key += code;

@@ -43,8 +43,6 @@ enum class Category : uint8_t {
   kTrigger,      // code = CAMEO code, kind = TriggerKind, name = frame, extra = note
   kCue,          // kind = CueKind, extra = note
   kCameo,        // key "\x01<code>": code, name, goldstein, quad (from), plover event/mode
-  kGazetteer,    // NER gazetteer word: code = PERS / LOC / ORG (features only, not mentions)
-  kCluster,      // key "\x02<stem>": distributional word cluster, code = "k<id>" (NER feature only)
 };
 enum class CountryKind : uint8_t { kName = 1, kNisba, kCapital, kMetonym };
 enum class PlaceKind : uint8_t { kCountry = 1, kCapital, kCity, kRegion, kSite };
@@ -111,8 +109,6 @@ class Lexicon {
   std::string_view str(uint32_t off) const { return BlobString(blob_, off); }
   // "countries.tsv:12" for an entry.
   std::string Source(const EntryRecord& e) const;
-  // Distributional cluster of a stem ("k17"), or empty.
-  std::string_view Cluster(std::string_view stem) const;
   // CAMEO code table lookup; nullptr if unknown.
   const EntryRecord* Cameo(std::string_view code) const;
   uint32_t stem_count() const { return stems_.size(); }

@@ -1,331 +1,277 @@
 #include "tag/ner.h"
 
-#include <algorithm>
+#include <zstd.h>
+
 #include <cmath>
 #include <cstring>
 #include <fstream>
-#include <iostream>
-#include <numeric>
-#include <random>
+#include <limits>
 
-#include "lexicon/lexicon.h"
+#include "tag/ner_io.h"
 
 namespace rasd::tag {
 namespace {
 
 constexpr char kMagic[8] = {'R', 'A', 'S', 'D', 'N', 'E', 'R', '\0'};
-const std::vector<std::string> kLabels = {"O",     "B-PERS", "I-PERS", "B-LOC", "I-LOC",
-                                          "B-ORG", "I-ORG",  "B-MISC", "I-MISC"};
+constexpr float kForbidden = -1e30f;
 
-uint64_t Fnv(std::string_view s, uint64_t h = 1469598103934665603ull) {
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  return h;
-}
+bool IsLatin(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0x24F); }
 
-// One slot per feature; its weights for all labels are contiguous
-// (w[slot * labels + label]), so scoring a token reads one cache line per feature.
-uint32_t Slot(uint64_t feature, uint32_t bits) {
-  uint64_t h = feature;
-  h ^= h >> 31;
-  h *= 0xBF58476D1CE4E5B9ull;
-  h ^= h >> 29;
-  return static_cast<uint32_t>(h & ((1u << bits) - 1));
-}
-
-// First and last n code points.
-std::string_view Prefix(std::string_view s, size_t n) {
+text::TokenKind KindOf(std::string_view norm) {
   size_t pos = 0;
-  for (size_t k = 0; k < n && pos < s.size(); ++k) text::DecodeUtf8(s, &pos);
-  return s.substr(0, pos);
-}
-std::string_view Suffix(std::string_view s, size_t n) {
-  size_t pos = s.size();
-  for (size_t k = 0; k < n && pos > 0; ++k) {
-    --pos;
-    while (pos > 0 && (static_cast<unsigned char>(s[pos]) & 0xC0) == 0x80) --pos;
+  if (norm.empty()) return text::TokenKind::kSymbol;
+  const char32_t cp = text::DecodeUtf8(norm, &pos);
+  if (text::IsArabicLetter(cp)) return text::TokenKind::kArabic;
+  if (cp >= '0' && cp <= '9') {
+    while (pos < norm.size())
+      if (IsLatin(text::DecodeUtf8(norm, &pos))) return text::TokenKind::kLatin;
+    return text::TokenKind::kNumber;
   }
-  return s.substr(pos);
-}
-
-std::string Shape(std::string_view s) {
-  bool digit = false, latin = false, arabic = false;
-  size_t pos = 0, n = 0;
-  while (pos < s.size()) {
-    const char32_t cp = text::DecodeUtf8(s, &pos);
-    ++n;
-    digit |= cp >= '0' && cp <= '9';
-    latin |= (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
-    arabic |= text::IsArabicLetter(cp);
-  }
-  std::string out;
-  out += digit ? 'd' : '-';
-  out += latin ? 'l' : '-';
-  out += arabic ? 'a' : '-';
-  out += n <= 2 ? 's' : n <= 5 ? 'm' : 'L';
-  return out;
+  if (IsLatin(cp)) return text::TokenKind::kLatin;
+  return (cp < 0x80 || (cp >= 0x2000 && cp <= 0x206F) || cp == 0xAB || cp == 0xBB) ? text::TokenKind::kPunct
+                                                                                   : text::TokenKind::kSymbol;
 }
 
-// What the compiled lexicon knows about a stem: PER/LOC/ORG/CTR, or empty.
-std::string LexClass(const lexicon::Lexicon* lex, std::string_view stem) {
-  if (lex == nullptr || stem.empty()) return "";
-  const uint32_t v = lex->FindPhrase(stem);
-  std::string out;
-  if (lexicon::Lexicon::IsPrefix(v)) out += "P";
-  uint32_t n = 0;
-  const uint32_t* p = lex->Postings(v, &n);
-  for (uint32_t i = 0; i < n; ++i) {
-    switch (static_cast<lexicon::Category>(lex->entry(p[i]).category)) {
-      case lexicon::Category::kPerson: out += "h"; break;
-      case lexicon::Category::kPlace: out += "l"; break;
-      case lexicon::Category::kOrg: out += "o"; break;
-      case lexicon::Category::kCountry: out += "c"; break;
-      case lexicon::Category::kAgent: out += "a"; break;
-      case lexicon::Category::kGazetteer: {
-        const std::string_view t = lex->str(lex->entry(p[i]).code);
-        out += t == "PERS" ? "G" : t == "LOC" ? "L" : "O";
-        break;
-      }
-      default: break;
-    }
+template <typename Words>
+void PrepareWords(const Words& words, const text::Segmenter& seg, NerScratch* s) {
+  // All strings first, then the views: growing `storage` would move them.
+  s->storage.resize(words.size());
+  for (size_t i = 0; i < words.size(); ++i) s->storage[i] = text::NormalizeString(words[i]);
+  s->tokens.resize(words.size());
+  for (size_t i = 0; i < words.size(); ++i) {
+    text::Token& t = s->tokens[i];
+    t = text::Token();
+    t.norm = s->storage[i];
+    t.kind = KindOf(t.norm);
+    seg.Segment(&t);
   }
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
-  return out;
 }
 
 }  // namespace
 
-NerTagger::NerTagger() : labels_(kLabels) {}
-
-bool NerTagger::Allowed(const std::vector<std::string>& labels, int from, int to) {
-  const std::string& t = labels[to];
-  if (t[0] != 'I') return true;
-  if (from < 0) return false;
-  const std::string& f = labels[from];
-  return f.size() > 1 && f.substr(2) == t.substr(2);
+const std::vector<std::string>& NerLabels() {
+  static const std::vector<std::string> kLabels = {"O",     "B-PERS", "I-PERS", "B-LOC", "I-LOC",
+                                                   "B-ORG", "I-ORG",  "B-MISC", "I-MISC"};
+  return kLabels;
 }
 
-void NerTagger::LexInfos(const std::vector<NerToken>& toks, const lexicon::Lexicon* lex, std::vector<LexInfo>* out) {
-  out->resize(toks.size());
-  for (size_t i = 0; i < toks.size(); ++i) {
-    (*out)[i].cls = LexClass(lex, toks[i].stem);
-    (*out)[i].known = lex == nullptr ? "" : !lex->IsKnownStem(toks[i].stem) ? "unk"
-                                          : lex->IsDictionaryKey(toks[i].stem) ? "dict" : "word";
-    (*out)[i].cluster = lex == nullptr ? std::string_view() : lex->Cluster(toks[i].stem);
-  }
+NerTagger::NerTagger() : labels_(NerLabels()) {
+  gaz_ = std::make_shared<Gazetteer>();
+  clusters_ = std::make_shared<WordClusters>();
+  NerStage st;
+  st.weights.assign(labels_.size() << bits_, 0);
+  st.trans.assign((labels_.size() + 1) * labels_.size(), 0.0f);
+  stages_.push_back(std::move(st));
+  FinishLabels();
 }
 
-void NerTagger::Features(const std::vector<NerToken>& toks, size_t i, const std::vector<int>& prev_tags,
-                         const std::vector<std::string>& labels, const lexicon::Lexicon* lex,
-                         std::vector<uint64_t>* out, std::vector<std::string>* names,
-                         const std::vector<LexInfo>* info) {
-  out->clear();
-  std::vector<LexInfo> local;
-  if (info == nullptr) {
-    LexInfos(toks, lex, &local);
-    info = &local;
-  }
-  // Hashes name=a|b without building strings on the hot path.
-  auto add2 = [&](std::string_view name, std::string_view a, std::string_view b) {
-    uint64_t h = Fnv(name);
-    h = Fnv("=", h);
-    h = Fnv(a, h);
-    if (!b.empty()) {
-      h = Fnv("|", h);
-      h = Fnv(b, h);
+void NerTagger::FinishLabels() {
+  const size_t L = labels_.size();
+  allowed_.assign((L + 1) * L, 1);
+  for (size_t from = 0; from <= L; ++from)
+    for (size_t to = 0; to < L; ++to) {
+      const std::string& t = labels_[to];
+      bool ok = true;
+      if (t[0] == 'I') ok = from < L && labels_[from].size() > 2 && labels_[from].substr(2) == t.substr(2);
+      allowed_[from * L + to] = ok;
+      if (!ok)
+        for (NerStage& st : stages_) st.trans[from * L + to] = kForbidden;
     }
-    out->push_back(h);
-    if (names) {
-      std::string n(name);
-      n.append("=").append(a);
-      if (!b.empty()) n.append("|").append(b);
-      names->push_back(std::move(n));
-    }
-  };
-  auto add = [&](std::string_view name, std::string_view value) { add2(name, value, {}); };
-  auto word = [&](long k) -> std::string_view {
-    return k < 0 ? "<s>" : k >= static_cast<long>(toks.size()) ? "</s>" : toks[k].norm;
-  };
-  auto stem = [&](long k) -> std::string_view {
-    return k < 0 ? "<s>" : k >= static_cast<long>(toks.size()) ? "</s>" : toks[k].stem;
-  };
-  const long j = static_cast<long>(i);
-  const NerToken& t = toks[i];
-  add("bias", "");
-  add("w", t.norm);
-  add("s", t.stem);
-  static const char* const kPre[] = {"p1", "p2", "p3"};
-  static const char* const kSuf[] = {"x1", "x2", "x3"};
-  for (size_t n = 1; n <= 3; ++n) {
-    add(kPre[n - 1], Prefix(t.stem, n));
-    add(kSuf[n - 1], Suffix(t.stem, n));
-  }
-  add("shape", Shape(t.norm));
-  for (size_t n = 1; n <= 4; ++n) {
-    static const char* const kWp[] = {"wp1", "wp2", "wp3", "wp4"};
-    static const char* const kWs[] = {"ws1", "ws2", "ws3", "ws4"};
-    add(kWp[n - 1], Prefix(t.norm, n));
-    add(kWs[n - 1], Suffix(t.norm, n));
-  }
-
-  add("x3+1", j + 1 < static_cast<long>(toks.size()) ? Suffix(toks[i + 1].stem, 3) : "</s>");
-  add("x3-1", j > 0 ? Suffix(toks[i - 1].stem, 3) : "<s>");
-  add("al", (t.proclitics & text::kDefArticle) ? "1" : "0");
-  add("w-1", word(j - 1));
-  add("w+1", word(j + 1));
-  add("w-2", word(j - 2));
-  add("w+2", word(j + 2));
-  add("s-1", stem(j - 1));
-  add("s+1", stem(j + 1));
-  add2("s-1s", stem(j - 1), t.stem);
-  add2("ss+1", t.stem, stem(j + 1));
-  // Proper names are mostly missing from the general word list.
-  if (lex != nullptr) {
-    auto known = [&](long k) -> std::string_view {
-      return k < 0 || k >= static_cast<long>(toks.size()) ? "edge" : (*info)[k].known;
-    };
-    add("known", known(j));
-    add2("known-1", known(j - 1), known(j));
-    add2("known+1", known(j), known(j + 1));
-  }
-  auto cluster = [&](long k) -> std::string_view {
-    if (k < 0 || k >= static_cast<long>(toks.size())) return "edge";
-    return (*info)[k].cluster.empty() ? std::string_view("none") : (*info)[k].cluster;
-  };
-  add("cl", cluster(j));
-  add("cl-1", cluster(j - 1));
-  add("cl+1", cluster(j + 1));
-  add2("cl-1cl", cluster(j - 1), cluster(j));
-  add("lex", (*info)[i].cls);
-  add("lex-1", j > 0 ? std::string_view((*info)[i - 1].cls) : "<s>");
-  add("lex+1", i + 1 < toks.size() ? std::string_view((*info)[i + 1].cls) : "</s>");
-  const std::string_view p1 = i >= 1 ? std::string_view(labels[prev_tags[i - 1]]) : "<s>";
-  const std::string_view p2 = i >= 2 ? std::string_view(labels[prev_tags[i - 2]]) : "<s>";
-  add("t-1", p1);
-  add2("t-2t-1", p2, p1);
-  add2("t-1w", p1, t.stem);
 }
 
-void NerTagger::Tag(const std::vector<NerToken>& toks, const lexicon::Lexicon* lex, std::vector<int>* tags) const {
-  tags->assign(toks.size(), 0);
-  std::vector<uint64_t> feats;
-  std::vector<LexInfo> info;
-  LexInfos(toks, lex, &info);
-  for (size_t i = 0; i < toks.size(); ++i) {
-    Features(toks, i, *tags, labels_, lex, &feats, nullptr, &info);
-    const size_t L = labels_.size();
-    float scores[32] = {0};
-    for (uint64_t f : feats) {
-      const float* w = &w_[static_cast<size_t>(Slot(f, bits_)) * L];
-      for (size_t y = 0; y < L; ++y) scores[y] += w[y];
+std::string_view NerTagger::Type(int label) const {
+  const std::string& l = labels_[label];
+  return l.size() > 2 ? std::string_view(l).substr(2) : std::string_view();
+}
+
+bool NerTagger::Allowed(int from, int to) const {
+  const size_t L = labels_.size();
+  return allowed_[(from < 0 ? L : static_cast<size_t>(from)) * L + static_cast<size_t>(to)];
+}
+
+size_t NerTagger::UsedSlots() const {
+  const size_t L = labels_.size();
+  size_t used = 0;
+  for (const NerStage& st : stages_)
+    for (size_t r = 0; r < st.weights.size(); r += L)
+      for (size_t y = 0; y < L; ++y)
+        if (st.weights[r + y] != 0) {
+          ++used;
+          break;
+        }
+  return used;
+}
+
+void ViterbiDecode(const float* emit, size_t n, size_t L, const float* trans, NerScratch* s,
+                   std::vector<int>* tags) {
+  tags->assign(n, 0);
+  if (n == 0) return;
+  s->scores.resize(2 * L);
+  s->back.resize(n * L);
+  float* prev = s->scores.data();
+  float* cur = prev + L;
+  for (size_t y = 0; y < L; ++y) prev[y] = trans[L * L + y] + emit[y];
+  for (size_t i = 1; i < n; ++i) {
+    for (size_t y = 0; y < L; ++y) {
+      float best = -std::numeric_limits<float>::infinity();
+      uint8_t arg = 0;
+      for (size_t p = 0; p < L; ++p) {
+        const float v = prev[p] + trans[p * L + y];
+        if (v > best) best = v, arg = static_cast<uint8_t>(p);
+      }
+      cur[y] = best + emit[i * L + y];
+      s->back[i * L + y] = arg;
     }
-    int best = 0;
-    float best_score = -1e30f;
-    for (int y = 0; y < static_cast<int>(L); ++y) {
-      if (!Allowed(labels_, i ? (*tags)[i - 1] : -1, y)) continue;
-      if (scores[y] > best_score) best_score = scores[y], best = y;
-    }
-    (*tags)[i] = best;
+    std::swap(prev, cur);
+  }
+  size_t y = 0;
+  for (size_t k = 1; k < L; ++k)
+    if (prev[k] > prev[y]) y = k;
+  for (size_t i = n; i-- > 0;) {
+    (*tags)[i] = static_cast<int>(y);
+    if (i > 0) y = s->back[i * L + y];
   }
 }
 
-NerTagger NerTagger::Train(const std::vector<std::vector<NerToken>>& sents,
-                           const std::vector<std::vector<std::string>>& gold, const lexicon::Lexicon* lex,
-                           const TrainOptions& opts) {
+void NerTagger::Score(const NerStage& st, const NerScratch& s, uint32_t begin, uint32_t end,
+                      const uint64_t* extra, uint32_t extra_per_token, float* emit) const {
+  const size_t L = labels_.size();
+  // The weight rows of a sentence are scattered over a table larger than the
+  // caches: collect all their offsets first, then sum them with prefetches a
+  // few rows ahead, so the memory fetches overlap instead of queueing.
+  thread_local std::vector<uint32_t> rows, ends;
+  rows.clear();
+  ends.clear();
+  for (uint32_t i = begin; i < end; ++i) {
+    for (uint32_t k = s.offsets[i]; k < s.offsets[i + 1]; ++k) rows.push_back(NerSlot(s.feats[k], bits_));
+    if (extra != nullptr)
+      for (uint32_t k = 0; k < extra_per_token; ++k)
+        rows.push_back(NerSlot(extra[static_cast<size_t>(i) * extra_per_token + k], bits_));
+    ends.push_back(static_cast<uint32_t>(rows.size()));
+  }
+  constexpr size_t kAhead = 12;
+  const int16_t* table = st.weights.data();
+  const size_t m = rows.size();
+  for (size_t k = 0; k < std::min(kAhead, m); ++k) __builtin_prefetch(table + static_cast<size_t>(rows[k]) * L);
+  int32_t acc[kMaxNerLabels];
+  size_t k = 0;
+  for (uint32_t i = begin; i < end; ++i) {
+    std::fill(acc, acc + L, 0);
+    for (const size_t stop = ends[i - begin]; k < stop; ++k) {
+      if (k + kAhead < m) __builtin_prefetch(table + static_cast<size_t>(rows[k + kAhead]) * L);
+      const int16_t* w = table + static_cast<size_t>(rows[k]) * L;
+      for (size_t y = 0; y < L; ++y) acc[y] += w[y];
+    }
+    for (size_t y = 0; y < L; ++y) emit[(i - begin) * L + y] = static_cast<float>(acc[y]) * st.scale;
+  }
+}
+
+void NerTagger::TagDocument(const NerDocument& doc, NerScratch* s, std::vector<int>* tags) const {
+  const size_t n = doc.tokens.size(), L = labels_.size();
+  tags->assign(n, 0);
+  if (n == 0 || doc.bounds.size() < 2) return;
+  extractor().ExtractDocument(doc.tokens, doc.bounds, s);
+  std::vector<int>& path = s->first_tags;  // one sentence's path
+  auto decode = [&](const NerStage& st, const uint64_t* extra, std::vector<int>* out) {
+    for (size_t k = 0; k + 1 < doc.bounds.size(); ++k) {
+      const uint32_t b = doc.bounds[k], e = doc.bounds[k + 1];
+      if (e <= b) continue;
+      s->emit.resize(static_cast<size_t>(e - b) * L);
+      Score(st, *s, b, e, extra, NerFeatureExtractor::kDocFeaturesPerToken, s->emit.data());
+      ViterbiDecode(s->emit.data(), e - b, L, st.trans.data(), s, &path);
+      std::copy(path.begin(), path.end(), out->begin() + b);
+    }
+  };
+  decode(stages_[0], nullptr, tags);
+  if (stages_.size() < 2) return;
+  NerFeatureExtractor::DocumentCodes(doc.tokens, doc.bounds, *tags, labels_, doc_window_, s);
+  NerFeatureExtractor::DocumentFeatures(s->doc_codes, doc.bounds, &s->doc_feats);
+  decode(stages_[1], s->doc_feats.data(), tags);
+}
+
+void NerTagger::Tag(std::span<const text::Token> toks, NerScratch* s, std::vector<int>* tags) const {
+  const uint32_t bounds[2] = {0, static_cast<uint32_t>(toks.size())};
+  TagDocument(NerDocument{toks, bounds}, s, tags);
+}
+
+void NerTagger::Tag(const std::vector<std::string_view>& words, std::vector<int>* tags) const {
+  thread_local NerScratch scratch;
+  PrepareTokens(std::span<const std::string_view>(words), segmenter_, &scratch);
+  Tag(scratch.tokens, &scratch, tags);
+}
+
+void PrepareTokens(std::span<const std::string> words, const text::Segmenter& seg, NerScratch* scratch) {
+  PrepareWords(words, seg, scratch);
+}
+void PrepareTokens(std::span<const std::string_view> words, const text::Segmenter& seg, NerScratch* scratch) {
+  PrepareWords(words, seg, scratch);
+}
+
+// ---- Model file -------------------------------------------------------------
+
+NerTagger NerModelBuilder::Build(uint32_t bits, uint32_t doc_window, std::shared_ptr<const Gazetteer> gaz,
+                                 std::shared_ptr<const WordClusters> clusters,
+                                 const std::vector<FloatStage>& stages) {
   NerTagger m;
-  m.bits_ = opts.hash_bits;
-  const size_t L = m.labels_.size(), size = L << m.bits_;
-  m.w_.assign(size, 0.0f);
-  std::vector<float> total(size, 0.0f);      // sum of updates weighted by time
-  std::vector<uint32_t> stamp(size, 0);       // last update time (lazy averaging)
-  std::vector<float> acc(size, 0.0f);
-  uint32_t now = 1;
-  auto index = [&](int y, uint64_t f) { return static_cast<size_t>(Slot(f, m.bits_)) * L + y; };
-  auto update = [&](size_t k, float delta) {
-    acc[k] += static_cast<float>(now - stamp[k]) * m.w_[k];
-    stamp[k] = now;
-    m.w_[k] += delta;
-  };
-  std::vector<int> gold_ids;
-  std::vector<size_t> order(sents.size());
-  std::iota(order.begin(), order.end(), 0);
-  std::mt19937 rng(opts.seed);
-  std::vector<uint64_t> feats;
-  std::vector<int> tags;
-  std::vector<LexInfo> info;
-  for (int epoch = 0; epoch < opts.epochs; ++epoch) {
-    std::shuffle(order.begin(), order.end(), rng);
-    for (size_t si : order) {
-      const auto& toks = sents[si];
-      gold_ids.assign(toks.size(), 0);
-      for (size_t i = 0; i < toks.size(); ++i) {
-        auto it = std::find(m.labels_.begin(), m.labels_.end(), gold[si][i]);
-        gold_ids[i] = it == m.labels_.end() ? 0 : static_cast<int>(it - m.labels_.begin());
-      }
-      // Greedy decoding with gold history (the decoder sees its own history at
-      // test time; training on gold history is the standard, stable choice).
-      // The history is the tagger's own previous decisions, as at test time,
-      // so it learns to recover from its mistakes.
-      tags.assign(toks.size(), 0);
-      LexInfos(toks, lex, &info);
-      for (size_t i = 0; i < toks.size(); ++i) {
-        Features(toks, i, tags, m.labels_, lex, &feats, nullptr, &info);
-        int best = 0;
-        float best_score = -1e30f;
-        for (int y = 0; y < static_cast<int>(L); ++y) {
-          if (!Allowed(m.labels_, i ? tags[i - 1] : -1, y)) continue;
-          float score = 0;
-          for (uint64_t f : feats) score += m.w_[index(y, f)];
-          if (score > best_score) best_score = score, best = y;
-        }
-        if (best != gold_ids[i]) {
-          for (uint64_t f : feats) {
-            update(index(gold_ids[i], f), 1.0f);
-            update(index(best, f), -1.0f);
-          }
-        }
-        // Continue with the gold tag when the prediction breaks BIO with it.
-        tags[i] = Allowed(m.labels_, i ? tags[i - 1] : -1, gold_ids[i]) ? best : best;
-        ++now;
-      }
-    }
+  m.bits_ = bits;
+  m.doc_window_ = doc_window;
+  m.gaz_ = std::move(gaz);
+  m.clusters_ = std::move(clusters);
+  m.stages_.clear();
+  for (const FloatStage& fs : stages) {
+    NerStage st;
+    st.groups = fs.groups;
+    float maxabs = 1e-12f;
+    for (float x : fs.weights) maxabs = std::max(maxabs, std::fabs(x));
+    st.scale = maxabs / 32767.0f;
+    st.weights.resize(fs.weights.size());
+    for (size_t k = 0; k < fs.weights.size(); ++k)
+      st.weights[k] = static_cast<int16_t>(std::lround(fs.weights[k] / st.scale));
+    st.trans = fs.trans;
+    m.stages_.push_back(std::move(st));
   }
-  // Averaged weights.
-  for (size_t k = 0; k < size; ++k) {
-    acc[k] += static_cast<float>(now - stamp[k]) * m.w_[k];
-    m.w_[k] = acc[k] / static_cast<float>(now);
-  }
-  (void)total;
+  m.FinishLabels();
   return m;
 }
 
+std::string NerTagger::Serialize() const {
+  ByteWriter w;
+  w.PutBytes(kMagic, sizeof kMagic);
+  w.Put<uint32_t>(kFormatVersion);
+  w.Put<uint32_t>(bits_);
+  w.Put<uint32_t>(doc_window_);
+  w.Put<uint32_t>(static_cast<uint32_t>(labels_.size()));
+  for (const auto& l : labels_) w.PutString(l);
+  w.Put<uint32_t>(static_cast<uint32_t>(stages_.size()));
+  for (const NerStage& st : stages_) {
+    w.Put<uint32_t>(st.groups);
+    for (float t : st.trans) w.Put<float>(t <= kForbidden ? 0.0f : t);
+    w.Put<float>(st.scale);
+    const size_t raw = st.weights.size() * sizeof(int16_t);
+    std::string packed(ZSTD_compressBound(raw), '\0');
+    const size_t z = ZSTD_compress(packed.data(), packed.size(), st.weights.data(), raw, 12);
+    packed.resize(ZSTD_isError(z) ? 0 : z);
+    w.Put<uint64_t>(raw);
+    w.Put<uint64_t>(packed.size());
+    w.PutBytes(packed.data(), packed.size());
+  }
+  ByteWriter section;
+  gaz_->Serialize(&section);
+  w.Put<uint64_t>(section.buffer().size());
+  w.PutBytes(section.buffer().data(), section.buffer().size());
+  section.buffer().clear();
+  clusters_->Serialize(&section);
+  w.Put<uint64_t>(section.buffer().size());
+  w.PutBytes(section.buffer().data(), section.buffer().size());
+  w.Put<uint64_t>(Fnv1a(w.buffer()));
+  return std::move(w.buffer());
+}
+
 Status NerTagger::Save(const std::string& path) const {
-  std::string buf(kMagic, 8);
-  auto put = [&](const void* p, size_t n) { buf.append(static_cast<const char*>(p), n); };
-  const uint32_t version = kNerVersion, n = static_cast<uint32_t>(labels_.size());
-  put(&version, 4);
-  put(&bits_, 4);
-  put(&n, 4);
-  for (const auto& l : labels_) {
-    const uint16_t len = static_cast<uint16_t>(l.size());
-    put(&len, 2);
-    put(l.data(), l.size());
-  }
-  float maxabs = 1e-9f;
-  for (float x : w_) maxabs = std::max(maxabs, std::fabs(x));
-  const float scale = maxabs / 32767.0f;
-  put(&scale, 4);
-  for (float x : w_) {
-    const int16_t q = static_cast<int16_t>(std::lround(x / scale));
-    put(&q, 2);
-  }
-  const uint64_t sum = Fnv(buf);
-  put(&sum, 8);
-  std::ofstream out(path, std::ios::binary);
-  out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
+  const std::string bytes = Serialize();
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  out.close();
   if (!out) return Status::IoError(path + ": cannot write NER model");
   return Status::Ok();
 }
@@ -333,88 +279,115 @@ Status NerTagger::Save(const std::string& path) const {
 Result<NerTagger> NerTagger::Load(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::NotFound(path + ": cannot open NER model");
-  const std::string buf((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (buf.size() < 8 + 12 + 4 + 8 || std::memcmp(buf.data(), kMagic, 8) != 0)
-    return Status::Corrupt(path + ": not a rasd NER model (bad magic)");
-  size_t pos = 8;
-  auto get = [&](void* p, size_t n) {
-    if (pos + n > buf.size()) return false;
-    std::memcpy(p, buf.data() + pos, n);
-    pos += n;
-    return true;
-  };
-  uint32_t version = 0, bits = 0, n = 0;
-  get(&version, 4);
-  if (version != kNerVersion)
-    return Status::Unsupported(path + ": NER model version " + std::to_string(version) + ", this rasd reads version " +
-                               std::to_string(kNerVersion));
-  uint64_t sum;
-  std::memcpy(&sum, buf.data() + buf.size() - 8, 8);
-  if (Fnv(std::string_view(buf.data(), buf.size() - 8)) != sum)
-    return Status::Corrupt(path + ": checksum mismatch (truncated or damaged NER model)");
-  if (!get(&bits, 4) || !get(&n, 4) || bits < 8 || bits > 24 || n == 0 || n > 32)
-    return Status::Corrupt(path + ": bad NER model header");
+  std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (in.bad()) return Status::IoError(path + ": cannot read NER model");
+  return FromBytes(data, path);
+}
+
+Result<NerTagger> NerTagger::FromBytes(std::string_view data, const std::string& name) {
+  auto corrupt = [&](const std::string& why) { return Status::Corrupt(name + ": " + why); };
+  if (data.size() < sizeof kMagic + 4 || std::memcmp(data.data(), kMagic, sizeof kMagic) != 0)
+    return corrupt("not a rasd NER model (bad magic)");
+  uint32_t version = 0;
+  std::memcpy(&version, data.data() + sizeof kMagic, 4);
+  if (version != kFormatVersion)
+    return Status::Unsupported(name + ": NER model format version " + std::to_string(version) +
+                               ", this rasd reads version " + std::to_string(kFormatVersion) +
+                               " (retrain with `rasd train ner`)");
+  if (data.size() < sizeof kMagic + 4 + 8) return corrupt("truncated NER model");
+  uint64_t sum = 0;
+  std::memcpy(&sum, data.data() + data.size() - 8, 8);
+  if (Fnv1a(data.substr(0, data.size() - 8)) != sum)
+    return corrupt("checksum mismatch (truncated or damaged NER model)");
+
+  ByteReader r(data.substr(sizeof kMagic + 4, data.size() - 8 - sizeof kMagic - 4));
   NerTagger m;
+  uint32_t bits = 0, window = 0, nlabels = 0, nstages = 0;
+  if (!r.Get(&bits) || !r.Get(&window) || !r.Get(&nlabels)) return corrupt("truncated header");
+  if (bits < 4 || bits > 26) return corrupt("hash bits " + std::to_string(bits) + " out of range");
+  if (nlabels < 3 || nlabels > kMaxNerLabels) return corrupt("bad label count");
+  m.labels_.assign(nlabels, "");
+  for (auto& l : m.labels_)
+    if (!r.GetString(&l, 64)) return corrupt("truncated label table");
+  if (m.labels_[0] != "O") return corrupt("first label must be O");
+  for (size_t i = 1; i < m.labels_.size(); ++i) {
+    const std::string& l = m.labels_[i];
+    if (l.size() < 3 || (l[0] != 'B' && l[0] != 'I') || l[1] != '-') return corrupt("bad label '" + l + "'");
+  }
   m.bits_ = bits;
-  m.labels_.clear();
-  for (uint32_t i = 0; i < n; ++i) {
-    uint16_t len = 0;
-    if (!get(&len, 2) || pos + len > buf.size()) return Status::Corrupt(path + ": truncated label table");
-    m.labels_.emplace_back(buf.data() + pos, len);
-    pos += len;
+  m.doc_window_ = window;
+  if (!r.Get(&nstages) || nstages < 1 || nstages > 2) return corrupt("bad stage count");
+  m.stages_.assign(nstages, NerStage());
+  for (uint32_t k = 0; k < nstages; ++k) {
+    NerStage& st = m.stages_[k];
+    const uint32_t allowed = k == 0 ? kFeatSentence : kFeatSentence | kFeatDocument;
+    if (!r.Get(&st.groups) || (st.groups & ~allowed)) return corrupt("unknown feature groups");
+    st.trans.assign((nlabels + 1) * nlabels, 0.0f);
+    for (float& t : st.trans)
+      if (!r.Get(&t) || !std::isfinite(t)) return corrupt("bad transition weights");
+    uint64_t raw = 0, packed = 0;
+    std::string_view blob;
+    if (!r.Get(&st.scale) || !std::isfinite(st.scale) || !r.Get(&raw) || !r.Get(&packed) ||
+        !r.GetBytes(packed, &blob))
+      return corrupt("truncated weights");
+    if (raw != (static_cast<uint64_t>(nlabels) << bits) * sizeof(int16_t))
+      return corrupt("weight table size mismatch");
+    st.weights.resize(raw / sizeof(int16_t));
+    const size_t got = ZSTD_decompress(st.weights.data(), raw, blob.data(), blob.size());
+    if (ZSTD_isError(got) || got != raw) return corrupt("cannot decompress the weights");
   }
-  if (m.labels_[0] != "O") return Status::Corrupt(path + ": first label must be O");
-  float scale = 0;
-  const size_t count = static_cast<size_t>(n) << bits;
-  if (!get(&scale, 4) || pos + count * 2 + 8 != buf.size()) return Status::Corrupt(path + ": truncated weights");
-  m.w_.resize(count);
-  for (size_t k = 0; k < count; ++k) {
-    int16_t q;
-    std::memcpy(&q, buf.data() + pos + 2 * k, 2);
-    m.w_[k] = q * scale;
-  }
+  if (nstages == 2 && (m.stages_[1].groups & ~kFeatDocument) != m.stages_[0].groups)
+    return corrupt("the stages' feature groups disagree");
+  std::string_view section;
+  uint64_t size = 0;
+  auto gaz = std::make_shared<Gazetteer>();
+  if (!r.Get(&size) || !r.GetBytes(size, &section)) return corrupt("truncated gazetteer");
+  ByteReader gr(section);
+  if (!gaz->Parse(&gr) || gr.remaining() != 0) return corrupt("bad gazetteer section");
+  auto clusters = std::make_shared<WordClusters>();
+  if (!r.Get(&size) || !r.GetBytes(size, &section)) return corrupt("truncated word clusters");
+  ByteReader cr(section);
+  if (!clusters->Parse(&cr) || cr.remaining() != 0) return corrupt("bad word-cluster section");
+  if (r.remaining() != 0) return corrupt("trailing bytes before the checksum");
+  m.gaz_ = std::move(gaz);
+  m.clusters_ = std::move(clusters);
+  m.FinishLabels();
   return m;
 }
 
-void PrepareTokens(const std::vector<std::string>& words, const text::Segmenter& seg,
-                   std::vector<std::string>* storage, std::vector<NerToken>* out) {
-  storage->clear();
-  storage->reserve(words.size());
-  out->clear();
-  for (const auto& w : words) storage->push_back(text::NormalizeString(w));
-  for (const auto& n : *storage) {
-    text::Token t;
-    t.norm = n;
-    size_t pos = 0;
-    const char32_t cp = n.empty() ? 0 : text::DecodeUtf8(n, &pos);
-    t.kind = text::IsArabicLetter(cp) ? text::TokenKind::kArabic : text::TokenKind::kSymbol;
-    seg.Segment(&t);
-    out->push_back(NerToken{t.norm, t.stem, t.proclitics});
-  }
-}
+// ---- Pipeline integration -----------------------------------------------
 
-void AppendEntityMentions(const NerTagger& ner, const lexicon::Lexicon* lex, const Workspace& ws,
+void AppendEntityMentions(const NerTagger& ner, const Document& /*doc*/, const Workspace& ws,
                           std::vector<Mention>* out) {
-  std::vector<NerToken> toks;
-  std::vector<int> tags;
-  const auto& labels = ner.labels();
+  thread_local NerScratch scratch;
+  thread_local std::vector<uint32_t> bounds;
+  thread_local std::vector<int> tags;
+  // Sentences are consecutive runs of ws.tokens; the document is tagged as a whole.
+  bounds.clear();
   for (const Sentence& s : ws.sentences) {
-    toks.clear();
-    for (uint32_t t = s.tok_begin; t < s.tok_end; ++t)
-      toks.push_back(NerToken{ws.tokens[t].norm, ws.tokens[t].stem, ws.tokens[t].proclitics});
-    ner.Tag(toks, lex, &tags);
-    for (size_t i = 0; i < tags.size();) {
+    if (s.tok_end <= s.tok_begin) continue;
+    if (bounds.empty()) bounds.push_back(s.tok_begin);
+    if (s.tok_begin != bounds.back()) bounds.push_back(s.tok_begin);  // defensive: skip a gap
+    bounds.push_back(s.tok_end);
+  }
+  if (bounds.size() < 2) return;
+  const uint32_t first = bounds.front();
+  for (auto& b : bounds) b -= first;
+  const std::span<const text::Token> toks(ws.tokens.data() + first, bounds.back());
+  ner.TagDocument(NerDocument{toks, bounds}, &scratch, &tags);
+  for (size_t k = 0; k + 1 < bounds.size(); ++k) {
+    for (size_t i = bounds[k]; i < bounds[k + 1];) {
       if (tags[i] == 0) {
         ++i;
         continue;
       }
-      const std::string type = labels[tags[i]].substr(2);
+      const std::string_view type = ner.Type(tags[i]);
       size_t j = i + 1;
-      while (j < tags.size() && labels[tags[j]] == "I-" + type) ++j;
+      while (j < bounds[k + 1] && !ner.IsBegin(tags[j]) && ner.Type(tags[j]) == type) ++j;
       Mention m;
       m.kind = MentionKind::kEntity;
-      m.span = Span{ws.tokens[s.tok_begin + i].span.begin, ws.tokens[s.tok_begin + j - 1].span.end};
-      m.type = type;
+      m.span = Span{toks[i].span.begin, toks[j - 1].span.end};
+      m.type = std::string(type);
       m.rule = "ner";
       out->push_back(std::move(m));
       i = j;
@@ -422,47 +395,10 @@ void AppendEntityMentions(const NerTagger& ner, const lexicon::Lexicon* lex, con
   }
 }
 
-Status ReadConll(const std::string& path, bool with_tags, std::vector<std::vector<std::string>>* words,
-                 std::vector<std::vector<std::string>>* tags) {
-  std::ifstream file;
-  std::istream* in = &std::cin;
-  if (path != "-") {
-    file.open(path);
-    if (!file) return Status::NotFound(path + ": cannot open CoNLL file");
-    in = &file;
-  }
-  words->assign(1, {});
-  tags->assign(1, {});
-  std::string line;
-  int ln = 0;
-  while (std::getline(*in, line)) {
-    ++ln;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.find_first_not_of(" \t") == std::string::npos) {
-      if (!words->back().empty()) words->emplace_back(), tags->emplace_back();
-      continue;
-    }
-    // Tab-separated columns when there is a tab (a token may then be empty),
-    // else whitespace-separated.
-    std::vector<std::string> cols;
-    const char* seps = line.find('\t') != std::string::npos ? "\t" : " ";
-    size_t start = 0;
-    while (start <= line.size()) {
-      size_t end = line.find_first_of(seps, start);
-      if (end == std::string::npos) end = line.size();
-      if (end > start || seps[0] == '\t') cols.push_back(line.substr(start, end - start));
-      start = end + 1;
-    }
-    if (cols.empty()) continue;
-    if (with_tags && cols.size() < 2)
-      return Status::InvalidArgument(path + ":" + std::to_string(ln) + ": expected 'token<TAB>tag'");
-    std::string sanitized;
-    text::SanitizeUtf8(cols[0], &sanitized);
-    words->back().push_back(sanitized);
-    tags->back().push_back(with_tags ? cols.back() : "O");
-  }
-  if (words->back().empty()) words->pop_back(), tags->pop_back();
-  return Status::Ok();
+void AppendEntityMentions(const NerTagger& ner, const lexicon::Lexicon* /*lex*/, const Workspace& ws,
+                          std::vector<Mention>* out) {
+  static const Document kNoDocument;
+  AppendEntityMentions(ner, kNoDocument, ws, out);
 }
 
 }  // namespace rasd::tag

@@ -1,21 +1,23 @@
-// Statistical named-entity recognition (PERS, LOC, ORG, MISC; BIO tags).
+// Statistical named-entity recognition: PERS, LOC, ORG, MISC in BIO tags.
 //
-// An averaged perceptron with greedy left-to-right decoding under BIO
-// constraints, over hashed features of the token and its context: normalised
-// form, clitic-free stem, affixes, shape, neighbouring words and stems, the
-// previous tags, and whether the compiled lexicon knows the stem as a person,
-// place, organisation or country. Chosen for accuracy per CPU cost: one pass,
-// ~30 feature lookups per token, no allocation per token. See docs/ner.md.
+// A linear-chain model trained as an averaged structured perceptron and
+// decoded with Viterbi under BIO constraints (an I-X only after B-X or I-X).
+// Each token's score for a label is the sum of the weights of its hashed
+// observation features (ner_features.h) for that label; a transition matrix
+// scores label bigrams. Weights live in a fixed table of 2^bits slots, one
+// row of int16 weights (all labels) per slot, so a feature costs one cache
+// line. The model file carries everything the features need (gazetteer,
+// word clusters), so it is one self-contained, versioned artefact. Training:
+// ner_train.h; design, figures and the file format: docs/ner.md.
 //
-// Model file (data/models/ner.model): "RASDNER\0", u32 version, u32 hash bits,
-// u32 label count, labels (u16 length + bytes), f32 scale, i16 weights
-// [slot * labels + label], u64 FNV-1a checksum of all preceding bytes.
-//
-// Thread-safety: a loaded NerTagger is immutable; Tag() is const.
+// Thread-safety: a loaded NerTagger is immutable; Tag() is const and may run
+// on many threads at once, each with its own NerScratch.
 #ifndef RASD_TAG_NER_H_
 #define RASD_TAG_NER_H_
 
 #include <cstdint>
+#include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,6 +26,8 @@
 #include "rasd/pipeline.h"
 #include "rasd/status.h"
 #include "rasd/text.h"
+#include "tag/ner_features.h"
+#include "tag/ner_resources.h"
 
 namespace rasd::lexicon {
 class Lexicon;
@@ -31,69 +35,129 @@ class Lexicon;
 
 namespace rasd::tag {
 
-inline constexpr uint32_t kNerVersion = 2;  // 2: weights laid out [slot][label]
+// "O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC".
+const std::vector<std::string>& NerLabels();
+inline constexpr int kMaxNerLabels = 32;
 
-// One token as the tagger sees it.
-struct NerToken {
-  std::string_view norm;  // normalised form
-  std::string_view stem;  // clitic-free stem
-  uint8_t proclitics = 0;
+// A document for the tagger: its tokens and where each sentence starts
+// (bounds[k] .. bounds[k + 1] is sentence k; bounds.back() == tokens.size()).
+struct NerDocument {
+  std::span<const text::Token> tokens;
+  std::span<const uint32_t> bounds;
+};
+
+// One linear model: hashed feature weights per label, label transitions.
+struct NerStage {
+  uint32_t groups = kFeatAll;
+  float scale = 1.0f;
+  std::vector<int16_t> weights;  // [slot * labels + label] * scale
+  std::vector<float> trans;      // [(labels + 1) * labels], row `labels` = sentence start
 };
 
 class NerTagger {
  public:
+  // Version 3: Viterbi stages with transitions, optional document stage,
+  // embedded gazetteer and clusters, zstd-compressed int16 weights.
+  static constexpr uint32_t kFormatVersion = 3;
+
+  // An untrained one-stage model (all weights zero: tags everything O).
   NerTagger();
+  // Never throws: a missing, truncated, damaged or foreign file, or another
+  // format version, is a Status naming the path and the reason.
   static Result<NerTagger> Load(const std::string& path);
+  // The same from bytes in memory; `name` is used in messages.
+  static Result<NerTagger> FromBytes(std::string_view data, const std::string& name);
   Status Save(const std::string& path) const;
+  std::string Serialize() const;
 
   const std::vector<std::string>& labels() const { return labels_; }
-  // Tags a sentence; `tags` receives label indices (0 = "O").
-  void Tag(const std::vector<NerToken>& toks, const lexicon::Lexicon* lex, std::vector<int>* tags) const;
+  // The entity type of a label ("PERS"), empty for O.
+  std::string_view Type(int label) const;
+  bool IsBegin(int label) const { return labels_[label][0] == 'B'; }
+  // True when label `to` may follow `from` (-1: sentence start) under BIO.
+  bool Allowed(int from, int to) const;
 
-  struct TrainOptions {
-    int epochs = 8;
-    uint32_t hash_bits = 17;
-    uint32_t seed = 13;
-  };
-  // Sentences of tokens with gold label strings (BIO).
-  static NerTagger Train(const std::vector<std::vector<NerToken>>& sents,
-                         const std::vector<std::vector<std::string>>& gold, const lexicon::Lexicon* lex,
-                         const TrainOptions& opts);
+  // Tags a whole document: the first stage tags each sentence; a second
+  // stage, when the model has one, tags again knowing what the first said
+  // about the same words elsewhere within doc_window() sentences.
+  // tags receives label indices (0 = O) for all tokens.
+  void TagDocument(const NerDocument& doc, NerScratch* scratch, std::vector<int>* tags) const;
+  // One sentence as a document of its own. Tokens carry norm/stem/proclitics
+  // from a Segmenter, as the pipeline's Tokenize makes them.
+  void Tag(std::span<const text::Token> toks, NerScratch* scratch, std::vector<int>* tags) const;
+  // Convenience over raw words: normalises and segments them with
+  // segmenter() first. Uses a thread-local scratch.
+  void Tag(const std::vector<std::string_view>& words, std::vector<int>* tags) const;
 
-  // Feature hashes of token i (without the label), for tests and training.
-  // What the lexicon says of each token, computed once per sentence.
-  struct LexInfo {
-    std::string cls;   // letters: h person, l place, o org, c country, a role, G/L/O gazetteer, P prefix
-    std::string_view known;  // "dict", "word", "unk"
-    std::string_view cluster;  // distributional cluster ("k17"), or empty
-  };
-  static void LexInfos(const std::vector<NerToken>& toks, const lexicon::Lexicon* lex, std::vector<LexInfo>* out);
-  static void Features(const std::vector<NerToken>& toks, size_t i, const std::vector<int>& prev_tags,
-                       const std::vector<std::string>& labels, const lexicon::Lexicon* lex,
-                       std::vector<uint64_t>* out, std::vector<std::string>* names = nullptr,
-                       const std::vector<LexInfo>* info = nullptr);
-  // True when label `to` may follow label `from` under BIO.
-  static bool Allowed(const std::vector<std::string>& labels, int from, int to);
+  // The segmenter used by the word-based Tag (injectable: the CLI passes the
+  // lexicon-backed one the pipeline uses; default: article stripping only).
+  void set_segmenter(text::Segmenter seg) { segmenter_ = std::move(seg); }
+  const text::Segmenter& segmenter() const { return segmenter_; }
+
+  NerFeatureExtractor extractor() const {
+    return NerFeatureExtractor(gaz_.get(), clusters_.get(), stages_[0].groups);
+  }
+  uint32_t hash_bits() const { return bits_; }
+  size_t stages() const { return stages_.size(); }
+  uint32_t doc_window() const { return doc_window_; }
+  const Gazetteer* gazetteer() const { return gaz_.get(); }
+  const WordClusters* clusters() const { return clusters_.get(); }
+  // Weight rows with a non-zero weight, over all stages (for reports).
+  size_t UsedSlots() const;
 
  private:
-  uint32_t bits_ = 17;
+  friend class NerModelBuilder;
+  void FinishLabels();
+  // Emission scores of tokens [begin, end) from features `feats` / `offsets`
+  // (plus `extra` features, `extra_per_token` a token, when not null).
+  void Score(const NerStage& st, const NerScratch& s, uint32_t begin, uint32_t end, const uint64_t* extra,
+             uint32_t extra_per_token, float* emit) const;
+
+  uint32_t bits_ = 10;
+  uint32_t doc_window_ = 0;
   std::vector<std::string> labels_;
-  std::vector<float> w_;  // [label][slot]
+  std::vector<int8_t> allowed_;  // [(L + 1) * L], row L = sentence start
+  std::shared_ptr<const Gazetteer> gaz_;
+  std::shared_ptr<const WordClusters> clusters_;
+  std::vector<NerStage> stages_;  // 1 or 2
+  text::Segmenter segmenter_;
 };
 
-// Tags every sentence of an analysed document and appends kEntity mentions.
+// Builds a NerTagger from trained float weights (ner_train.cc).
+class NerModelBuilder {
+ public:
+  struct FloatStage {
+    uint32_t groups = kFeatAll;
+    std::vector<float> weights, trans;
+  };
+  static NerTagger Build(uint32_t bits, uint32_t doc_window, std::shared_ptr<const Gazetteer> gaz,
+                         std::shared_ptr<const WordClusters> clusters, const std::vector<FloatStage>& stages);
+};
+
+// Slot of a feature hash in a table of 2^bits rows.
+inline uint32_t NerSlot(uint64_t feature, uint32_t bits) {
+  return static_cast<uint32_t>(Mix64(feature) >> (64 - bits));
+}
+
+// Viterbi over `n` tokens and `L` labels: emit [n * L], trans [(L + 1) * L]
+// (row L = sentence start; -inf forbids). Writes the best path to *tags.
+void ViterbiDecode(const float* emit, size_t n, size_t L, const float* trans, NerScratch* scratch,
+                   std::vector<int>* tags);
+
+// Normalises and segments raw words into scratch->tokens (views into
+// scratch->storage), classifying each word's script as the tokenizer would.
+void PrepareTokens(std::span<const std::string> words, const text::Segmenter& seg, NerScratch* scratch);
+void PrepareTokens(std::span<const std::string_view> words, const text::Segmenter& seg, NerScratch* scratch);
+
+// Tags every sentence of an analysed document (tokens as the pipeline made
+// them) and appends kEntity mentions (type PERS/LOC/ORG/MISC, rule "ner")
+// whose spans cover the original text.
+void AppendEntityMentions(const NerTagger& ner, const Document& doc, const Workspace& ws,
+                          std::vector<Mention>* out);
+// Older form, kept while src/pipeline/stages.cc calls it: the lexicon is no
+// longer needed (the model carries its own gazetteer and clusters).
 void AppendEntityMentions(const NerTagger& ner, const lexicon::Lexicon* lex, const Workspace& ws,
                           std::vector<Mention>* out);
-
-// Reads CoNLL (token first column, blank line between sentences). Gold tags
-// from the last column when `with_tags`.
-Status ReadConll(const std::string& path, bool with_tags, std::vector<std::vector<std::string>>* words,
-                 std::vector<std::vector<std::string>>* tags);
-
-// Segments raw words into NerTokens (normalised, clitic-free) with the
-// segmenter; `storage` keeps the strings alive.
-void PrepareTokens(const std::vector<std::string>& words, const text::Segmenter& seg,
-                   std::vector<std::string>* storage, std::vector<NerToken>* out);
 
 }  // namespace rasd::tag
 

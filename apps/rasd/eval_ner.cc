@@ -1,0 +1,58 @@
+// `rasd eval ner`: entity-level (exact span and type) precision, recall and F1
+// per type and overall, conlleval style, plus the tagger's speed.
+#include <cstdio>
+#include <string>
+
+#include "command.h"
+#include "rasd/pipeline.h"
+#include "tag/conll.h"
+#include "tag/ner.h"
+#include "tag/ner_segmenter.h"
+#include "tag/ner_train.h"
+
+namespace rasd::cli {
+namespace {
+
+int RunEvalNer(const std::string& gold_path, const std::string& model_arg, const GlobalOptions& g) {
+  const std::string data = ResolveDataDir(g.data_dir);
+  const std::string path = model_arg.empty() ? data + "/ner.model" : model_arg;
+  auto ner = tag::NerTagger::Load(path);
+  if (!ner.ok()) {
+    std::fprintf(stderr, "rasd: %s\n", ner.status().message().c_str());
+    return kExitFatal;
+  }
+  std::string warning;
+  const tag::NerSegmenter seg = tag::LoadNerSegmenter(data, &warning);
+  if (!warning.empty() && !g.quiet) std::fprintf(stderr, "rasd: warning: %s\n", warning.c_str());
+  tag::ConllCorpus conll;
+  tag::NerCorpus corpus;
+  Status st = tag::ReadConll(gold_path, true, &conll);
+  if (st.ok()) st = tag::PrepareNerCorpus(conll, seg.segmenter, &corpus);
+  if (!st.ok()) {
+    std::fprintf(stderr, "rasd: %s: %s\n", gold_path.c_str(), st.message().c_str());
+    return kExitFatal;
+  }
+  double seconds = 0;
+  const tag::EntityScorer scores = tag::EvaluateNer(*ner, corpus, &seconds);
+  std::fputs(scores.Report().c_str(), stdout);
+  const size_t ntok = conll.tokens();
+  std::printf("%zu tokens, %zu sentences; %.0f tokens/s (tagging only, one thread)\n", ntok, corpus.sentences(),
+              seconds > 0 ? ntok / seconds : 0.0);
+  return kExitOk;
+}
+
+const CommandRegistrar kEvalNer(
+    "eval", "ner",
+    "Entity-level (exact span) precision, recall and F1 per type and overall on a CoNLL\n"
+    "gold file (token<TAB>...<TAB>BIO tag), and tagging speed.\n"
+    "Example: rasd eval ner --gold ../shared/gold/anercorp/test.conll",
+    30, [](CLI::App* sub, const GlobalOptions* g, int* rc) {
+      auto gold = std::make_shared<std::string>();
+      auto model = std::make_shared<std::string>();
+      sub->add_option("--gold", *gold, "CoNLL file: token<TAB>gold tag")->required();
+      sub->add_option("--model", *model, "NER model file (default: <data>/ner.model)");
+      sub->callback([gold, model, g, rc]() { *rc = RunEvalNer(*gold, *model, *g); });
+    });
+
+}  // namespace
+}  // namespace rasd::cli
