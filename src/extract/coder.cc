@@ -160,7 +160,24 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
     if (head.has(text::kPrepLi) && !after_subjected) continue;
     // A form with ال, ب or ك in front is a noun whatever the dictionary says.
     const bool article_verb = kind == TriggerKind::kVerb && te.from == 1;  // التقى
-    if ((head.has(text::kDefArticle) && !article_verb) || head.has(text::kPrepBi) || head.has(text::kPrepKa))
+    // Support verbs make the verbal noun after them a finite event: قام بـ
+    // (قامت القوات بقصف، قام متظاهرون بالاحتجاج) and أقدم على (أقدم
+    // محتجون على قطع الطريق). The subject is the support verb's.
+    auto support_before = [&](uint32_t end, bool qama) {
+      const uint32_t lo = end >= sent.tok_begin + 4 ? end - 4 : sent.tok_begin;
+      for (uint32_t t = lo; t < end; ++t) {
+        const std::string_view st = ws.tokens[t].stem;
+        if (qama ? (st.starts_with("قام") || st.starts_with("يقوم") || st.starts_with("تقوم"))
+                 : (st.starts_with("اقدم") || st.starts_with("يقدمون")))
+          return true;
+      }
+      return false;
+    };
+    const bool supported = (head.has(text::kPrepBi) && support_before(tm.tb, true)) ||
+                           (tm.tb > sent.tok_begin + 1 && ws.tokens[tm.tb - 1].stem == "علي" &&
+                            ws.tokens[tm.tb - 1].proclitics == 0 && support_before(tm.tb - 1, false));
+    if (supported) verbal = true;
+    else if ((head.has(text::kDefArticle) && !article_verb) || head.has(text::kPrepBi) || head.has(text::kPrepKa))
       verbal = false;
     // A verbal noun governed by a preposition (مع تهديد، على موافقة، من التهديد)
     // names a topic, not an event.
@@ -179,7 +196,8 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
                          cameo.compare(0, 2, "20") == 0;
     const bool toll = violent && tm.tb > sent.tok_begin && ws.tokens[tm.tb - 1].norm == "في" &&
                       HasCasualties(ws.tokens, sent.tok_begin, sent.tok_end);
-    if (tm.tb > sent.tok_begin && IsTopicPreposition(ws.tokens[tm.tb - 1]) && !has_pronoun && !toll) continue;
+    if (tm.tb > sent.tok_begin && IsTopicPreposition(ws.tokens[tm.tb - 1]) && !has_pronoun && !toll && !supported)
+      continue;
     if (!verbal && tm.tb > sent.tok_begin && IsFrameNoun(ws.tokens[tm.tb - 1])) continue;
     // A question asks; it reports nothing.
     if (IsQuestion(ws.tokens, sent.tok_begin, sent.tok_end)) continue;
@@ -191,18 +209,51 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
         if (o.sentence == tm.sentence && o.te <= tm.tb && tm.tb - o.te <= 2 && &o != &tm) object_of_trigger = true;
       if (object_of_trigger) continue;
     }
+    // An indefinite accusative verbal noun followed by its preposition states
+    // the motive of another action (مفعول لأجله: قاطعوا الألعاب احتجاجاً على،
+    // تظاهروا تنديداً بـ), not an event of its own. Protest and disapproval
+    // nouns are the ones used so; the action itself is coded from its verb.
+    if (!verbal && !head.has(text::kDefArticle) && head.enclitic.empty() &&
+        (cameo.compare(0, 2, "14") == 0 || cameo.compare(0, 2, "11") == 0) && tm.te == tm.tb + 1 &&
+        head.stem.size() > 6 && head.stem.substr(head.stem.size() - 2) == "ا" && tm.te < sent.tok_end) {
+      const text::Token& nx = ws.tokens[tm.te];
+      if (nx.stem == "علي" || nx.stem == "ضد" || nx.stem == "مع" || nx.has(text::kPrepBi) || nx.has(text::kPrepLi))
+        continue;
+    }
     // A definite verbal noun without an adjacent genitive actor is a topic
     // (التهديد، الطلب، التعاون), not a report; checked below with the actors.
-    const bool definite_noun = !verbal && head.has(text::kDefArticle) && !article_verb;
-    // needs:W in the note: W (a dictionary key) must follow within four tokens.
+    const bool definite_noun = !verbal && head.has(text::kDefArticle) && !article_verb;  // supported nouns are verbal
+    // needs:W1/W2/... in the note: one of the words (dictionary keys) must
+    // stand within four tokens after the trigger or three before it. Verbs of
+    // gathering (تجمع، خرج) report a protest only with a crowd as their subject.
     if (const size_t np = note.find("needs:"); np != std::string::npos) {
+      // These verbs are intransitive: with a pronoun suffix the word is the
+      // noun (أثناء تجمعهم "while they gathered"), and right after a relative
+      // pronoun (المتظاهرين الذين تجمعوا) it only says who the crowd is.
+      if (!head.enclitic.empty()) continue;
+      if (tm.tb > sent.tok_begin && IsRelativePronoun(ws.tokens[tm.tb - 1])) continue;
       std::string want = note.substr(np + 6);
       want = want.substr(0, want.find_first_of(" ;,"));
-      const std::string key = lexicon::EntryTokenKey(want);
       bool found = false;
-      for (uint32_t t = tm.te; t < std::min(sent.tok_end, tm.te + 4) && !found; ++t)
-        found = ws.tokens[t].stem.substr(0, key.size()) == key;
+      const uint32_t lo = tm.tb >= sent.tok_begin + 3 ? tm.tb - 3 : sent.tok_begin;
+      const uint32_t hi = std::min(sent.tok_end, tm.te + 4);
+      for (size_t p = 0; p <= want.size() && !found;) {
+        size_t q = want.find('/', p);
+        if (q == std::string::npos) q = want.size();
+        const std::string key = lexicon::EntryTokenKey(std::string_view(want).substr(p, q - p));
+        p = q + 1;
+        if (key.empty()) continue;
+        for (uint32_t t = lo; t < hi && !found; ++t)
+          if (t < tm.tb || t >= tm.te) found = ws.tokens[t].stem.substr(0, key.size()) == key;
+      }
       if (!found) continue;
+    }
+    // unless:W in the note: the trigger followed directly by W is another sense
+    // (قطع الطريق على ... "thwart", not a road block).
+    if (const size_t np = note.find("unless:"); np != std::string::npos) {
+      std::string bad = note.substr(np + 7);
+      bad = bad.substr(0, bad.find_first_of(" ;,"));
+      if (tm.te < sent.tok_end && ws.tokens[tm.te].stem == text::NormalizeString(bad)) continue;
     }
 
     // The clause around the trigger.
@@ -626,8 +677,15 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
           src->code.compare(0, 3, tgt->code, 0, 3) == 0)
         tgt = nullptr;
       if (!partial_ && (!src || !tgt || src->role_only || tgt->role_only)) return;
+      // A state that protests (احتجت مصر لدى إيران) lodges a diplomatic
+      // complaint (114); root 14 is for demonstrators, strikers and crowds.
+      std::string code = cameo;
+      const EntryRecord* cinfo = info;
+      if (code == "140" && src && !src->role_only && (src->code.size() == 3 || src->code.compare(3, 3, "GOV") == 0)) {
+        if (const EntryRecord* official = lex_.Cameo("114")) code = "114", cinfo = official;
+      }
       const std::string skey = src ? src->code : "-", tkey = tgt ? tgt->code : "-";
-      if (!seen.insert({tm.sentence, skey, tkey, std::string(lex_.str(info->code)).substr(0, 2)}).second) return;
+      if (!seen.insert({tm.sentence, skey, tkey, std::string(lex_.str(cinfo->code)).substr(0, 2)}).second) return;
       Event ev;
       ev.doc_id = doc.id;
       ev.sentence_index = tm.sentence;
@@ -635,12 +693,12 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
       ev.trigger = tm.span;
       if (src) ev.source = ActorRef{src->span, src->code};
       if (tgt) ev.target = ActorRef{tgt->span, tgt->code};
-      ev.cameo = cameo;
-      ev.cameo_root = cameo.substr(0, 2);
-      ev.goldstein = info->lat;
-      ev.quad_class = info->from;
-      ev.plover_event = std::string(lex_.str(info->extra));
-      ev.plover_mode = std::string(lex_.str(static_cast<uint32_t>(info->to)));
+      ev.cameo = code;
+      ev.cameo_root = code.substr(0, 2);
+      ev.goldstein = cinfo->lat;
+      ev.quad_class = cinfo->from;
+      ev.plover_event = std::string(lex_.str(cinfo->extra));
+      ev.plover_mode = std::string(lex_.str(static_cast<uint32_t>(cinfo->to)));
       ev.modality = modality;
       ev.attribution_kind = akind;
       ev.attribution = aspan;
