@@ -684,6 +684,11 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
       if (code == "140" && src && !src->role_only && (src->code.size() == 3 || src->code.compare(3, 3, "GOV") == 0)) {
         if (const EntryRecord* official = lex_.Cameo("114")) code = "114", cinfo = official;
       }
+      // Police, soldiers and spies do not demonstrate: a road they close
+      // (أغلقت الشرطة الطريق) is a security measure, not a protest.
+      if (code.compare(0, 2, "14") == 0 && src &&
+          (src->code.ends_with("COP") || src->code.ends_with("MIL") || src->code.ends_with("SPY")))
+        return;
       const std::string skey = src ? src->code : "-", tkey = tgt ? tgt->code : "-";
       if (!seen.insert({tm.sentence, skey, tkey, std::string(lex_.str(cinfo->code)).substr(0, 2)}).second) return;
       Event ev;

@@ -205,7 +205,13 @@ void Recognizer::ComposeActors(const Document& doc, const Workspace& ws, uint32_
       // Stack of adjacent roles, then an optional country, person or organisation.
       std::string role = atoms[i].code;
       std::string rule = "role:" + atoms[i].rule;
-      while (j + 1 < atoms.size() && atoms[j + 1].type == 'A' &&
+      // Only the last noun of a construct chain takes the article: a definite
+      // role followed by an indefinite one (المتظاهرين قوات مكافحة الشغب) is
+      // two noun phrases, not one.
+      auto new_phrase = [&](const Atom& a, const Atom& b) {
+        return b.tb == a.te && ws.tokens[a.te - 1].has(text::kDefArticle) && !ws.tokens[b.tb].has(text::kDefArticle);
+      };
+      while (j + 1 < atoms.size() && atoms[j + 1].type == 'A' && !new_phrase(atoms[j], atoms[j + 1]) &&
              (atoms[j + 1].tb == atoms[j].te || (j == i && linked(atoms[j], atoms[j + 1])))) {
         ++j;
         if (RoleRank(atoms[j].code) >= RoleRank(role)) role = atoms[j].code;
