@@ -16,6 +16,7 @@ struct CodeOptions {
   int threads = 0;
   bool no_ner = false;
   bool partial = false;
+  bool no_filter = false;
 };
 
 int RunCode(const CodeOptions& o, const GlobalOptions& g, bool annotate) {
@@ -23,6 +24,7 @@ int RunCode(const CodeOptions& o, const GlobalOptions& g, bool annotate) {
   popts.data_dir = g.data_dir;
   popts.use_ner = !o.no_ner;
   popts.partial_events = o.partial;
+  popts.use_report_filter = !o.no_filter;
   auto pipeline = Pipeline::Load(popts);
   if (!pipeline.ok()) {
     std::fprintf(stderr, "rasd: %s\n", pipeline.status().message().c_str());
@@ -67,6 +69,8 @@ void Setup(CLI::App* sub, const GlobalOptions* g, int* exit_code, bool annotate)
   sub->add_option("--format", o->format, "output format (jsonl)")->check(CLI::IsMember({"jsonl"}));
   sub->add_option("-j,--threads", o->threads, "worker threads (default: all cores)")->check(CLI::NonNegativeNumber);
   sub->add_flag("--no-ner", o->no_ner, "skip the statistical NER stage");
+  sub->add_flag("--no-filter", o->no_filter,
+                "keep every violent event the rules find (skip the report filter that drops background mentions)");
   sub->add_flag("--partial", o->partial,
                 "also emit events whose source or target is missing or a bare role (e.g. protests without a target)");
   sub->callback([o, g, exit_code, annotate]() { *exit_code = RunCode(*o, *g, annotate); });

@@ -84,6 +84,7 @@ struct GsrOptions {
   int show = 0;
   int threads = 0;
   bool no_ner = false;
+  bool no_filter = false;
 };
 
 struct GsrRow {
@@ -96,6 +97,7 @@ int RunEvalGsr(const GsrOptions& o, const GlobalOptions& g) {
   // Sentence-level detection does not need both actors identified.
   popts.partial_events = true;
   popts.use_ner = !o.no_ner;
+  popts.use_report_filter = !o.no_filter;
   auto pipeline = Pipeline::Load(popts);
   if (!pipeline.ok()) {
     std::fprintf(stderr, "rasd: %s\n", pipeline.status().message().c_str());
@@ -184,6 +186,7 @@ const CommandRegistrar kEvalGsr(
       sub->add_option("--dir", o->dir, "directory with assault.jsonl and protest.jsonl")->required();
       sub->add_option("--show", o->show, "print this many false positives / negatives per type");
       sub->add_flag("--no-ner", o->no_ner, "skip the statistical NER stage");
+      sub->add_flag("--no-filter", o->no_filter, "code violence without the report filter (rules only)");
       sub->callback([o, g, rc]() { *rc = RunEvalGsr(*o, *g); });
     });
 

@@ -15,6 +15,7 @@ namespace {
 struct Options {
   std::string dir, out;
   int epochs = 3;
+  double l2 = 1e-5;
 };
 
 struct Sentence {
@@ -99,6 +100,7 @@ int Run(const Options& o, const GlobalOptions& g) {
       }
     extract::ReportModel::TrainOptions topts;
     topts.epochs = o.epochs;
+    topts.l2 = o.l2;
     return extract::ReportModel::Train(x, y, topts);
   };
   std::vector<const Sentence*> fold[2], all;
@@ -142,6 +144,7 @@ const CommandRegistrar kTrainReport(
       sub->add_option("--gsr", o->dir, "directory with assault.jsonl and protest.jsonl")->required();
       sub->add_option("--out", o->out, "model file to write")->required();
       sub->add_option("--epochs", o->epochs, "training epochs (default 3)");
+      sub->add_option("--l2", o->l2, "L2 penalty per update (default 1e-5; larger generalises more, fits less)");
       sub->callback([o, g, rc]() { *rc = Run(*o, *g); });
     });
 
