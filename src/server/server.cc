@@ -106,6 +106,17 @@ bool IsFile(const fs::path& p) {
   return fs::is_regular_file(p, ec);
 }
 
+// A request string for a log line: control characters (a decoded %0A could forge
+// a log line) become '?', and it is cut at 300 bytes.
+std::string LogSafe(std::string_view s) {
+  std::string out(s.substr(0, 300));
+  for (char& c : out) {
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = '?';
+  }
+  if (s.size() > 300) out += "...";
+  return out;
+}
+
 std::string Lower(std::string s) {
   for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return s;
@@ -355,9 +366,9 @@ struct Server::Impl {
 
   void Log(const httplib::Request& req, int status, std::string_view what) {
     std::lock_guard<std::mutex> lock(log_mu);
-    std::fprintf(stderr, "rasd: %s %s from %s -> %d%s%.*s\n", req.method.c_str(), CleanText(req.path).c_str(),
-                 req.remote_addr.c_str(), status, what.empty() ? "" : ": ", static_cast<int>(what.size()),
-                 what.data());
+    std::fprintf(stderr, "rasd: %s %s from %s -> %d%s%.*s\n", LogSafe(req.method).c_str(),
+                 LogSafe(CleanText(req.path)).c_str(), req.remote_addr.c_str(), status,
+                 what.empty() ? "" : ": ", static_cast<int>(what.size()), what.data());
   }
 
   // POST /api/documents, DELETE /api/documents/ID: token first, then the store.
@@ -418,7 +429,8 @@ struct Server::Impl {
     }
     if (opts.log_requests) {
       std::lock_guard<std::mutex> lock(log_mu);
-      std::fprintf(stderr, "rasd: %s %s -> %d\n", req.method.c_str(), req.target.c_str(), res.status);
+      std::fprintf(stderr, "rasd: %s %s -> %d\n", LogSafe(req.method).c_str(),
+                   LogSafe(CleanText(req.target)).c_str(), res.status);
     }
   }
 };
@@ -457,12 +469,15 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& opts) {
   const int threads = std::max(opts.threads, 1);
   p->http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   auto handler = [p](const httplib::Request& req, httplib::Response& res) { p->Route(req, res); };
-  p->http.Get(".*", handler);
-  p->http.Post(".*", handler);
-  p->http.Put(".*", handler);
-  p->http.Delete(".*", handler);
-  p->http.Patch(".*", handler);
-  p->http.Options(".*", handler);
+  // Every path, including ones with a decoded newline (".*" would not match
+  // them and httplib would answer on its own).
+  static const char* const kAnyPath = "[\\s\\S]*";
+  p->http.Get(kAnyPath, handler);
+  p->http.Post(kAnyPath, handler);
+  p->http.Put(kAnyPath, handler);
+  p->http.Delete(kAnyPath, handler);
+  p->http.Patch(kAnyPath, handler);
+  p->http.Options(kAnyPath, handler);
   p->http.set_keep_alive_timeout(5);
   p->http.set_read_timeout(10);  // A client that stops sending mid-request loses its thread after 10 s.
   p->http.set_write_timeout(30);
@@ -482,6 +497,9 @@ Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& opts) {
         break;
       case 414:
         message = "request target too long";
+        break;
+      case 404:
+        message = "not found";
         break;
       default:
         message = "bad request (HTTP status " + std::to_string(res.status) + ")";

@@ -102,6 +102,11 @@ req GET /api/documents/s2 404
 # A page on another name re-pointed at 127.0.0.1 (DNS rebinding) is refused.
 req GET /api/stats 421 -H "Host: evil.example:$PORT"
 req POST /api/documents 421 -H "Host: evil.example" -H "Authorization: Bearer $TOKEN" --data-binary "$NEW"
+# A path with an encoded newline cannot forge a log line.
+req DELETE "/api/documents/x%0Arasd:%20FORGED%20line" 401
+if grep -q '^rasd: FORGED' "$TMP/serve.err"; then fail "a request path forged a log line"; fi
+grep -q 'DELETE /api/documents/x?rasd: FORGED line from 127.0.0.1 -> 401' "$TMP/serve.err" ||
+  fail "the refused delete is not logged with its newline neutralised"
 # Every write attempt is logged, and the token never is.
 grep -q "rasd: POST /api/documents from 127.0.0.1 -> 201" "$TMP/serve.err" || fail "write not logged"
 grep -q "rasd: POST /api/documents from 127.0.0.1 -> 401: wrong token" "$TMP/serve.err" || fail "refused write not logged"
