@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <cstdio>
+#include <cstdlib>
 #include <ctime>
 #include <string>
 #include <thread>
@@ -15,7 +16,21 @@
 namespace rasd::cli {
 namespace {
 
-int RunServe(const server::ServerOptions& opts) {
+struct ServeOptions {
+  server::ServerOptions server;
+  std::string token;  // --token (else RASD_TOKEN)
+  size_t max_body_kib = 1024;
+};
+
+int RunServe(ServeOptions o, const GlobalOptions& g) {
+  server::ServerOptions& opts = o.server;
+  opts.token = o.token;
+  if (opts.token.empty()) {
+    const char* env = std::getenv("RASD_TOKEN");
+    if (env != nullptr) opts.token = env;
+  }
+  opts.max_body_bytes = o.max_body_kib << 10;
+  opts.pipeline.data_dir = g.data_dir;
   // SIGINT/SIGTERM go to a watcher thread (blocked everywhere else, including
   // the request threads created later), which stops the server cleanly.
   sigset_t sigs;
@@ -36,6 +51,16 @@ int RunServe(const server::ServerOptions& opts) {
     return kExitFatal;
   }
   const std::string host = opts.host.find(':') != std::string::npos ? "[" + opts.host + "]" : opts.host;
+  if (!server::IsLoopbackHost(opts.host)) {
+    std::fprintf(
+        stderr,
+        "rasd: warning: listening on %s, reachable from other machines (--allow-remote). The API has "
+        "no TLS and reads need no token: serve it behind a TLS proxy or a firewall (docs/security.md)\n",
+        host.c_str());
+  }
+  std::fprintf(stderr, "rasd: write endpoints %s\n",
+               opts.token.empty() ? "disabled (no --token or RASD_TOKEN)"
+                                  : "enabled (POST /api/documents, DELETE /api/documents/ID with the token)");
   std::printf("rasd: serving http://%s:%d/ (database %s)\n", host.c_str(), *port,
               RedactedUrl(opts.db).c_str());
   std::fflush(stdout);
@@ -66,22 +91,37 @@ int RunServe(const server::ServerOptions& opts) {
 const CommandRegistrar kServe(
     "serve",
     "Serve a store over HTTP: the JSON API (docs/api.md) under /api/ and the analyst UI at /.\n"
-    "Prints `rasd: serving http://HOST:PORT/ (database DB)`; Ctrl-C or SIGTERM stops it.",
-    60, [](CLI::App* sub, const GlobalOptions* /*g*/, int* exit_code) {
-      auto o = std::make_shared<server::ServerOptions>();
-      sub->add_option("--db", o->db, "database: a SQLite file (default rasd.db) or postgresql://...")
+    "Prints `rasd: serving http://HOST:PORT/ (database DB)`; Ctrl-C or SIGTERM stops it.\n"
+    "Listens on 127.0.0.1 only unless --allow-remote; write endpoints need --token or\n"
+    "RASD_TOKEN (docs/security.md).",
+    60, [](CLI::App* sub, const GlobalOptions* g, int* exit_code) {
+      auto o = std::make_shared<ServeOptions>();
+      server::ServerOptions* s = &o->server;
+      sub->add_option("--db", s->db, "database: a SQLite file (default rasd.db) or postgresql://...")
           ->capture_default_str();
-      sub->add_option("--host", o->host, "address to listen on")->capture_default_str();
-      sub->add_option("--port", o->port, "port (0: any free port)")
+      sub->add_option("--host", s->host, "address to listen on (a non-loopback one needs --allow-remote)")
+          ->capture_default_str();
+      sub->add_flag("--allow-remote", s->allow_remote,
+                    "allow --host to be an address other machines can reach (prints a warning)");
+      sub->add_option("--port", s->port, "port (0: any free port)")
           ->capture_default_str()
           ->check(CLI::Range(0, 65535));
-      sub->add_option("--web", o->web_dir,
+      sub->add_option("--web", s->web_dir,
                       "directory of the built web UI (default: <dir of rasd>/web, else <source>/web/dist)");
-      sub->add_option("--threads", o->threads, "request threads")
+      sub->add_option("--threads", s->threads, "request threads")
           ->capture_default_str()
           ->check(CLI::Range(1, 256));
-      sub->add_flag("--log", o->log_requests, "log each request on stderr");
-      sub->callback([o, exit_code]() { *exit_code = RunServe(*o); });
+      sub->add_option("--token", o->token,
+                      "token enabling the write endpoints (default: $RASD_TOKEN; at least 16 characters; "
+                      "prefer the variable: options show in ps)");
+      sub->add_option("--max-body", o->max_body_kib, "largest request body in KiB (larger: 413)")
+          ->capture_default_str()
+          ->check(CLI::Range(1, 1 << 20));
+      sub->add_option("--cors-origin", s->cors_origin,
+                      "send Access-Control-Allow-Origin with this value (default: none; other sites "
+                      "cannot read the API from a browser)");
+      sub->add_flag("--log", s->log_requests, "log each request on stderr");
+      sub->callback([o, g, exit_code]() { *exit_code = RunServe(*o, *g); });
     });
 
 }  // namespace

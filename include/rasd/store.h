@@ -177,6 +177,10 @@ class Store {
   // Stores one document with its sentences, mentions and events.
   // `force` replaces even when the content hash is unchanged.
   virtual Result<PutOutcome> PutDocument(const AnnotatedDocument& ad, bool force = false) = 0;
+  // Deletes a document with its sentences, mentions, events and search terms,
+  // in one transaction (a savepoint inside a batch). False when no document
+  // has that id.
+  virtual Result<bool> DeleteDocument(const std::string& id) = 0;
 
   // ---- Queries ----
   virtual Result<int64_t> CountEvents(const EventFilter& f) = 0;

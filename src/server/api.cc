@@ -8,8 +8,11 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <nlohmann/json.hpp>
+#include <unordered_set>
 #include <vector>
 
+#include "rasd/ingest.h"
 #include "rasd/output.h"
 #include "rasd/text.h"
 
@@ -17,6 +20,8 @@ namespace rasd::server {
 namespace {
 
 // ---- Parameters --------------------------------------------------------------
+
+constexpr size_t kMaxQueryBytes = 1000;  // Full-text query `q`.
 
 Status Bad(std::string_view name, const std::string& why) {
   return Status::InvalidArgument("parameter '" + std::string(name) + "': " + why);
@@ -240,6 +245,8 @@ ApiResponse Events(Store* store, const Params& p) {
 }
 
 ApiResponse EventById(Store* store, const std::string& id) {
+  if (id.size() > kMaxIdBytes)
+    return Error(400, "event id longer than " + std::to_string(kMaxIdBytes) + " bytes");
   auto ev = store->GetEvent(id);
   if (!ev.ok()) return FromStatus(ev.status());
   auto doc = store->GetDocument(ev->doc_id);
@@ -257,6 +264,8 @@ ApiResponse Documents(Store* store, const Params& p) {
   const std::string q = One(p, "q");
   size_t offset = 0, limit = 0;
   Status st = Page(p, kDefaultPageSize, kMaxPageSize, &offset, &limit);
+  if (st.ok() && q.size() > kMaxQueryBytes)
+    st = Bad("q", "longer than " + std::to_string(kMaxQueryBytes) + " bytes");
   if (st.ok() && !q.empty()) {
     st = ValidateSearchQuery(q);
     if (!st.ok()) st = Bad("q", st.message());
@@ -299,6 +308,8 @@ ApiResponse Documents(Store* store, const Params& p) {
 }
 
 ApiResponse DocumentById(Store* store, const std::string& id) {
+  if (id.size() > kMaxIdBytes)
+    return Error(400, "document id longer than " + std::to_string(kMaxIdBytes) + " bytes");
   auto doc = store->GetDocument(id);
   if (!doc.ok()) return FromStatus(doc.status());
   ApiResponse r;
@@ -432,6 +443,150 @@ ApiResponse Stats(Store* store) {
   return r;
 }
 
+// ---- Writes -------------------------------------------------------------------
+
+std::string_view TrimWs(std::string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  return s;
+}
+
+// The JSON documents of an upload body: one object, an array, or JSON lines.
+Status SplitUpload(std::string_view body, std::vector<nlohmann::json>* items) {
+  body = TrimWs(body);
+  if (body.empty()) {
+    return Status::InvalidArgument(
+        "empty body: send a JSON document {\"id\": ..., \"text\": ...}, an array of them, or JSON lines");
+  }
+  nlohmann::json whole = nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
+  if (!whole.is_discarded()) {
+    if (whole.is_array()) {
+      for (auto& item : whole) items->push_back(std::move(item));
+    } else {
+      items->push_back(std::move(whole));
+    }
+    return Status::Ok();
+  }
+  size_t lineno = 0;
+  while (!body.empty()) {
+    const size_t nl = body.find('\n');
+    const std::string_view line = TrimWs(body.substr(0, nl));
+    body.remove_prefix(nl == std::string_view::npos ? body.size() : nl + 1);
+    ++lineno;
+    if (line.empty()) continue;
+    if (items->size() > kMaxUploadDocuments) break;  // Too many: reported by the caller.
+    nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
+    if (j.is_discarded()) {
+      return Status::InvalidArgument("line " + std::to_string(lineno) +
+                                     ": not valid JSON (send one JSON document, an array, or JSON lines)");
+    }
+    items->push_back(std::move(j));
+  }
+  return Status::Ok();
+}
+
+ApiResponse PostDocuments(Store* store, const Pipeline& pipeline, std::string_view body) {
+  std::vector<nlohmann::json> items;
+  Status st = SplitUpload(body, &items);
+  if (!st.ok()) return FromStatus(st);
+  if (items.size() > kMaxUploadDocuments || items.empty()) {
+    return Error(400, items.empty()
+                          ? std::string("no documents in the body")
+                          : "at most " + std::to_string(kMaxUploadDocuments) + " documents per request");
+  }
+  // Each document needs its own id (a re-upload then replaces, never duplicates).
+  std::string jsonl;
+  std::unordered_set<std::string> seen;
+  for (size_t i = 0; i < items.size(); ++i) {
+    const nlohmann::json& j = items[i];
+    const std::string where = "document " + std::to_string(i + 1);
+    if (!j.is_object()) return Error(400, where + ": not a JSON object");
+    auto id = j.find("id");
+    std::string id_text;
+    if (id != j.end() && id->is_string()) {
+      id_text = id->get<std::string>();
+    } else if (id != j.end() && id->is_number_integer()) {
+      id_text = id->dump();
+    }
+    if (id_text.empty()) return Error(400, where + ": field 'id' (a non-empty string) is required");
+    if (id_text.size() > kMaxIdBytes) {
+      return Error(400, where + ": 'id' longer than " + std::to_string(kMaxIdBytes) + " bytes");
+    }
+    if (!seen.insert(id_text).second) return Error(400, where + ": id " + Shown(id_text) + " given twice");
+    auto text_it = j.find("text");
+    if (text_it == j.end() || !text_it->is_string()) {
+      return Error(400, where + ": field 'text' (a string) is required");
+    }
+    jsonl += j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    jsonl += '\n';
+  }
+  // The file reader turns the records into documents exactly as `rasd ingest` would.
+  std::vector<Document> docs;
+  std::string first_error;
+  DocumentReader reader(
+      [&](Document&& d) {
+        docs.push_back(std::move(d));
+        return true;
+      },
+      [&](const Status& e) {
+        if (first_error.empty()) first_error = e.message();
+      });
+  reader.ReadBytes(jsonl, "upload.jsonl");
+  if (!first_error.empty()) return Error(400, first_error);
+  if (docs.size() != items.size()) return Error(400, "could not read every document of the body");
+
+  std::vector<AnnotatedDocument> coded(docs.size());
+  Workspace ws;
+  for (size_t i = 0; i < docs.size(); ++i) pipeline.Annotate(docs[i], &ws, &coded[i]);
+
+  // All or nothing: one transaction, rolled back on the first failure.
+  st = store->Begin();
+  if (!st.ok()) return FromStatus(st);
+  std::vector<PutOutcome> outcomes;
+  for (const AnnotatedDocument& ad : coded) {
+    auto r = store->PutDocument(ad);
+    if (!r.ok()) {
+      (void)store->Rollback();
+      return Error(r.status().code() == Status::Code::kInvalidArgument ? 400 : 500,
+                   ad.doc.id + ": " + r.status().message());
+    }
+    outcomes.push_back(*r);
+  }
+  st = store->Commit();
+  if (!st.ok()) return FromStatus(st);
+
+  ApiResponse resp;
+  size_t counts[3] = {0, 0, 0};
+  std::string& out = resp.body;
+  out = "{\"documents\":[";
+  for (size_t i = 0; i < coded.size(); ++i) {
+    if (i) out.push_back(',');
+    counts[static_cast<int>(outcomes[i])]++;
+    out += "{\"id\":";
+    AppendJsonString(coded[i].doc.id, &out);
+    out += ",\"outcome\":\"";
+    out += PutOutcomeName(outcomes[i]);
+    out += "\",\"events\":" + std::to_string(coded[i].events.size()) + "}";
+  }
+  out += "],\"new\":" + std::to_string(counts[0]) + ",\"replaced\":" + std::to_string(counts[1]) +
+         ",\"unchanged\":" + std::to_string(counts[2]) + "}";
+  resp.status = counts[0] > 0 ? 201 : 200;
+  return resp;
+}
+
+ApiResponse DeleteDocumentById(Store* store, const std::string& id) {
+  if (id.size() > kMaxIdBytes)
+    return Error(400, "document id longer than " + std::to_string(kMaxIdBytes) + " bytes");
+  auto r = store->DeleteDocument(id);
+  if (!r.ok()) return FromStatus(r.status());
+  if (!*r) return Error(404, "no document with id " + Shown(id));
+  ApiResponse resp;
+  resp.body = "{\"deleted\":";
+  AppendJsonString(id, &resp.body);
+  resp.body += "}";
+  return resp;
+}
+
 }  // namespace
 
 std::string CleanText(std::string_view s) {
@@ -521,7 +676,8 @@ Status ParseEventFilter(const Params& p, EventFilter* f) {
   }
   const std::string q = One(p, "q");
   if (!q.empty()) {
-    if (q.size() > 1000) return Bad("q", "longer than 1000 bytes");
+    if (q.size() > kMaxQueryBytes)
+      return Bad("q", "longer than " + std::to_string(kMaxQueryBytes) + " bytes");
     Status st = ValidateSearchQuery(q);
     if (!st.ok()) return Bad("q", st.message());
     f->q = q;
@@ -558,6 +714,58 @@ Status WriteExport(Store* store, const ExportQuery& q, const std::function<bool(
   });
   if (writing && !buf.empty()) write(buf);
   return st;
+}
+
+bool IsWriteRequest(std::string_view method, std::string_view path) {
+  const bool api = path == "/api" || path.substr(0, 5) == "/api/";
+  return api && (method == "POST" || method == "PUT" || method == "PATCH" || method == "DELETE");
+}
+
+bool ConstantTimeEquals(std::string_view secret, std::string_view given) {
+  // Every byte of the secret is compared, whatever `given` holds.
+  unsigned diff = secret.size() == given.size() ? 0u : 1u;
+  for (size_t i = 0; i < secret.size(); ++i) {
+    const unsigned char g = given.empty() ? 0 : static_cast<unsigned char>(given[i % given.size()]);
+    diff |= static_cast<unsigned char>(secret[i]) ^ g;
+  }
+  return diff == 0 && !secret.empty();
+}
+
+AuthDecision CheckWriteAuth(std::string_view configured, std::string_view authorization) {
+  if (configured.empty()) {
+    return {
+        403,
+        "writes are disabled: start rasd serve with --token or RASD_TOKEN to enable them (docs/security.md)"};
+  }
+  std::string_view v = TrimWs(authorization);
+  constexpr std::string_view kScheme = "bearer";
+  bool bearer = v.size() > kScheme.size() && std::isspace(static_cast<unsigned char>(v[kScheme.size()]));
+  for (size_t i = 0; bearer && i < kScheme.size(); ++i) {
+    bearer = std::tolower(static_cast<unsigned char>(v[i])) == kScheme[i];
+  }
+  if (!bearer) return {401, "this request writes: send the server's token as 'Authorization: Bearer TOKEN'"};
+  if (!ConstantTimeEquals(configured, TrimWs(v.substr(kScheme.size())))) return {401, "wrong token"};
+  return {};
+}
+
+ApiResponse HandleApiWrite(Store* store, const Pipeline& pipeline, std::string_view method,
+                           std::string_view raw_path, std::string_view body) {
+  const std::string clean_path = CleanText(raw_path);
+  std::string_view path = clean_path;
+  while (path.size() > 1 && path.back() == '/') path.remove_suffix(1);
+  constexpr std::string_view kDocs = "/api/documents";
+  if (path == kDocs) {
+    if (method == "POST") return PostDocuments(store, pipeline, body);
+    return Error(405, "method " + std::string(method) + " not allowed on /api/documents (GET, HEAD, POST)");
+  }
+  if (path.substr(0, kDocs.size() + 1) == "/api/documents/" && path.size() > kDocs.size() + 1) {
+    const std::string id(path.substr(kDocs.size() + 1));
+    if (method == "DELETE") return DeleteDocumentById(store, id);
+    return Error(405,
+                 "method " + std::string(method) + " not allowed on /api/documents/ID (GET, HEAD, DELETE)");
+  }
+  return Error(405, "method " + std::string(method) + " not allowed on " + std::string(path.substr(0, 200)) +
+                        ": only GET and HEAD (docs/api.md)");
 }
 
 ApiResponse HandleApi(Store* store, std::string_view raw_path, const Params& raw_params) {

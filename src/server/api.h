@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 
+#include "rasd/pipeline.h"
 #include "rasd/status.h"
 #include "rasd/store.h"
 
@@ -42,6 +43,39 @@ struct ApiResponse {
 // Answers GET `path` (which starts with /api) with `params`. Never throws;
 // bad parameters give 400, unknown ids or paths 404, store failures 500.
 ApiResponse HandleApi(Store* store, std::string_view path, const Params& params);
+
+// ---- Writes (docs/api.md, "Writing"; docs/security.md) ----------------------
+
+inline constexpr size_t kMaxUploadDocuments = 1000;  // Per POST /api/documents.
+inline constexpr size_t kMaxIdBytes = 512;           // Document and event ids.
+inline constexpr size_t kMinTokenBytes = 16;         // Shortest accepted write token.
+
+// Answers a write request, after the caller has checked its token
+// (CheckWriteAuth):
+//   POST /api/documents      body: one JSON document, a JSON array of them, or
+//                            JSON lines (fields of docs/readers.md; `id` and
+//                            `text` required): coded with `pipeline` and
+//                            stored in one transaction (all or nothing);
+//   DELETE /api/documents/ID the document with its sentences, mentions, events.
+// Other methods and paths give 405 / 404. Never throws.
+ApiResponse HandleApiWrite(Store* store, const Pipeline& pipeline, std::string_view method,
+                           std::string_view path, std::string_view body);
+
+// Whether `method` on `path` writes (needs the token): POST, PUT, PATCH, DELETE under /api/.
+bool IsWriteRequest(std::string_view method, std::string_view path);
+
+// The token check of write requests. `configured`: the server's token (empty:
+// writes are disabled, 403); `authorization`: the request's Authorization
+// header, which must be "Bearer <token>" (else 401). status 0: allowed.
+struct AuthDecision {
+  int status = 0;
+  std::string message;
+};
+AuthDecision CheckWriteAuth(std::string_view configured, std::string_view authorization);
+
+// Compares a secret with a given value in time that depends only on the
+// secret's length, not on where they differ.
+bool ConstantTimeEquals(std::string_view secret, std::string_view given);
 
 // Parses the event filters of docs/api.md ("Filters"). InvalidArgument names
 // the parameter and the reason.

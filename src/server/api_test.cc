@@ -295,6 +295,170 @@ TEST_F(ApiTest, RandomQueryStringsNeverCrash) {
   }
 }
 
+// ---- Writes -------------------------------------------------------------------
+
+const Pipeline& SharedPipeline() {
+  static std::unique_ptr<Pipeline> pipeline = [] {
+    PipelineOptions opts;
+    opts.data_dir = std::string(RASD_BUILD_DIR) + "/data";
+    auto p = Pipeline::Load(opts);
+    EXPECT_TRUE(p.ok()) << p.status().ToString();
+    return p.ok() ? std::move(p.value()) : nullptr;
+  }();
+  return *pipeline;
+}
+
+TEST(WriteAuth, TokenIsRequiredAndComparedExactly) {
+  const std::string token = "s3cret-token-0123456789";
+  // No configured token: writes are off for everyone.
+  EXPECT_EQ(CheckWriteAuth("", "Bearer " + token).status, 403);
+  EXPECT_EQ(CheckWriteAuth("", "").status, 403);
+  // Missing, malformed or wrong credentials.
+  EXPECT_EQ(CheckWriteAuth(token, "").status, 401);
+  EXPECT_EQ(CheckWriteAuth(token, token).status, 401);  // No scheme.
+  EXPECT_EQ(CheckWriteAuth(token, "Basic " + token).status, 401);
+  EXPECT_EQ(CheckWriteAuth(token, "Bearer").status, 401);
+  EXPECT_EQ(CheckWriteAuth(token, "Bearer ").status, 401);
+  EXPECT_EQ(CheckWriteAuth(token, "Bearer " + token.substr(0, token.size() - 1)).status, 401);  // Prefix.
+  EXPECT_EQ(CheckWriteAuth(token, "Bearer " + token + "x").status, 401);                        // Longer.
+  std::string flipped = token;
+  flipped[5] ^= 1;
+  EXPECT_EQ(CheckWriteAuth(token, "Bearer " + flipped).status, 401);
+  // The right one, with the scheme in any case and surrounding spaces.
+  EXPECT_EQ(CheckWriteAuth(token, "Bearer " + token).status, 0);
+  EXPECT_EQ(CheckWriteAuth(token, "  bearer   " + token + " ").status, 0);
+  EXPECT_EQ(CheckWriteAuth(token, "BEARER " + token).status, 0);
+
+  EXPECT_TRUE(ConstantTimeEquals("abc", "abc"));
+  EXPECT_FALSE(ConstantTimeEquals("abc", "abd"));
+  EXPECT_FALSE(ConstantTimeEquals("abc", "ab"));
+  EXPECT_FALSE(ConstantTimeEquals("abc", "abcabc"));  // Same bytes repeated.
+  EXPECT_FALSE(ConstantTimeEquals("abc", ""));
+  EXPECT_FALSE(ConstantTimeEquals("", ""));  // An empty secret never matches.
+
+  EXPECT_TRUE(IsWriteRequest("POST", "/api/documents"));
+  EXPECT_TRUE(IsWriteRequest("DELETE", "/api/documents/x"));
+  EXPECT_TRUE(IsWriteRequest("PUT", "/api/events"));
+  EXPECT_FALSE(IsWriteRequest("GET", "/api/documents"));
+  EXPECT_FALSE(IsWriteRequest("POST", "/index.html"));
+  EXPECT_FALSE(IsWriteRequest("POST", "/apix"));
+}
+
+TEST_F(ApiTest, PostDocumentsCodesAndStoresThem) {
+  const Pipeline& pipeline = SharedPipeline();
+  Store* store = temp_->get();
+  const std::string one =
+      R"({"id": "up-1", "title": "روسيا تدعو الجزائر إلى الحوار", "text": "دعت روسيا اليوم الثلاثاء الجزائر إلى استئناف الحوار مع ليبيا.", "published": "2016-02-16", "url": "https://example.com/1", "source": "وكالة"})";
+  ApiResponse r = HandleApiWrite(store, pipeline, "POST", "/api/documents", one);
+  ASSERT_EQ(r.status, 201) << r.body;
+  json j = json::parse(r.body);
+  EXPECT_EQ(j["new"], 1);
+  ASSERT_EQ(j["documents"].size(), 1u);
+  EXPECT_EQ(j["documents"][0]["id"], "up-1");
+  EXPECT_EQ(j["documents"][0]["outcome"], "new");
+  const int events = j["documents"][0]["events"];
+  EXPECT_GT(events, 0) << "the coder finds the request event in the uploaded sentence";
+  // Readable through the GET API, coded as `rasd ingest` would code it.
+  json doc = GetJson("/api/documents/up-1");
+  EXPECT_EQ(doc["title"], "روسيا تدعو الجزائر إلى الحوار");
+  EXPECT_EQ(doc["url"], "https://example.com/1");
+  EXPECT_EQ(doc["published"], "2016-02-16");
+  EXPECT_EQ(static_cast<int>(doc["events"].size()), events);
+  EXPECT_EQ(GetJson("/api/documents", {{"q", "استئناف"}})["total"], 1);
+
+  // The same again: unchanged (200, not 201); an array and JSON lines work too.
+  r = HandleApiWrite(store, pipeline, "POST", "/api/documents", "[" + one + "]");
+  EXPECT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(json::parse(r.body)["unchanged"], 1);
+  r = HandleApiWrite(store, pipeline, "POST", "/api/documents",
+                     R"({"id": "up-2", "text": "أدانت فرنسا الهجوم على السفارة في باريس."})"
+                     "\n\n"
+                     R"({"id": 17, "text": "تظاهر مئات المحتجين في تونس."})"
+                     "\n");
+  ASSERT_EQ(r.status, 201) << r.body;
+  EXPECT_EQ(json::parse(r.body)["new"], 2);
+  EXPECT_EQ(GetJson("/api/documents/17")["text"], "تظاهر مئات المحتجين في تونس.");
+  EXPECT_EQ(GetJson("/api/stats")["documents"], 5);
+}
+
+TEST_F(ApiTest, BadUploadsStoreNothing) {
+  const Pipeline& pipeline = SharedPipeline();
+  Store* store = temp_->get();
+  const std::string good = R"({"id": "ok-1", "text": "دعت روسيا الجزائر إلى الحوار."})";
+  const std::vector<std::pair<std::string, std::string>> bad = {
+      {"", "empty body"},
+      {"   \n ", "empty body"},
+      {"not json", "not valid JSON"},
+      {"[]", "no documents"},
+      {"42", "not a JSON object"},
+      {R"({"text": "بلا معرف"})", "'id'"},
+      {R"({"id": "", "text": "x"})", "'id'"},
+      {R"({"id": ["a"], "text": "x"})", "'id'"},
+      {R"({"id": "x"})", "'text'"},
+      {R"({"id": "x", "text": 5})", "'text'"},
+      {"{\"id\": \"" + std::string(kMaxIdBytes + 1, 'a') + "\", \"text\": \"x\"}", "longer than"},
+      // One bad document among good ones: the good ones are not stored either.
+      {good + "\n" + R"({"id": "ok-2"})", "document 2"},
+      {good + "\n" + good, "given twice"},
+      {good + "\n{broken", "line 2"},
+  };
+  for (const auto& [body, why] : bad) {
+    ApiResponse r = HandleApiWrite(store, pipeline, "POST", "/api/documents", body);
+    EXPECT_EQ(r.status, 400) << body.substr(0, 80) << ": " << r.body;
+    ASSERT_TRUE(json::accept(r.body)) << r.body;
+    EXPECT_NE(json::parse(r.body)["error"].get<std::string>().find(why), std::string::npos)
+        << why << " in " << r.body;
+  }
+  EXPECT_EQ(GetJson("/api/stats")["documents"], 2);
+  EXPECT_EQ(Get("/api/documents/ok-1").status, 404);
+  // More documents than one request may carry.
+  std::string many;
+  for (size_t i = 0; i <= kMaxUploadDocuments; ++i)
+    many += "{\"id\": \"m" + std::to_string(i) + "\", \"text\": \"x\"}\n";
+  ApiResponse r = HandleApiWrite(store, pipeline, "POST", "/api/documents", many);
+  EXPECT_EQ(r.status, 400);
+  EXPECT_NE(r.body.find("at most"), std::string::npos) << r.body;
+  EXPECT_EQ(GetJson("/api/stats")["documents"], 2);
+}
+
+TEST_F(ApiTest, DeleteRemovesADocumentAndOtherWritesAre405) {
+  const Pipeline& pipeline = SharedPipeline();
+  Store* store = temp_->get();
+  ApiResponse r = HandleApiWrite(store, pipeline, "DELETE", "/api/documents/doc-b", "");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(json::parse(r.body)["deleted"], "doc-b");
+  EXPECT_EQ(Get("/api/documents/doc-b").status, 404);
+  EXPECT_EQ(Get("/api/events/b1").status, 404);
+  EXPECT_EQ(GetJson("/api/events")["total"], 2);
+  r = HandleApiWrite(store, pipeline, "DELETE", "/api/documents/doc-b", "");
+  EXPECT_EQ(r.status, 404) << r.body;
+  r = HandleApiWrite(store, pipeline, "DELETE", "/api/documents/" + std::string(kMaxIdBytes + 1, 'x'), "");
+  EXPECT_EQ(r.status, 400) << r.body;
+  for (const auto& [method, path] :
+       std::vector<std::pair<std::string, std::string>>{{"DELETE", "/api/documents"},
+                                                        {"PUT", "/api/documents"},
+                                                        {"POST", "/api/documents/doc-a"},
+                                                        {"POST", "/api/events"},
+                                                        {"DELETE", "/api/events/a1"},
+                                                        {"PATCH", "/api/stats"}}) {
+    r = HandleApiWrite(store, pipeline, method, path, "{}");
+    EXPECT_EQ(r.status, 405) << method << " " << path << ": " << r.body;
+  }
+  EXPECT_EQ(GetJson("/api/events")["total"], 2);
+}
+
+TEST_F(ApiTest, RequestValuesAreBounded) {
+  // Ids and full-text queries have a maximum length; limits are clamped.
+  EXPECT_EQ(Get("/api/documents/" + std::string(kMaxIdBytes + 1, 'd')).status, 400);
+  EXPECT_EQ(Get("/api/events/" + std::string(kMaxIdBytes + 1, 'e')).status, 400);
+  const std::string long_q(1001, 'a');
+  EXPECT_EQ(Get("/api/documents", {{"q", long_q}}).status, 400);
+  EXPECT_EQ(Get("/api/events", {{"q", long_q}}).status, 400);
+  EXPECT_EQ(GetJson("/api/documents", {{"limit", "999999"}})["limit"], 1000);
+  EXPECT_EQ(GetJson("/api/events", {{"limit", "999999"}})["limit"], 1000);
+  EXPECT_EQ(Get("/api/events", {{"offset", "99999999999"}}).status, 400);
+}
+
 TEST(StaticFiles, PathsStayInsideTheWebDirectory) {
   const std::string root = std::filesystem::temp_directory_path() / "rasd-web-test";
   std::filesystem::create_directories(root + "/assets");

@@ -3,6 +3,8 @@
 // failure into a JSON error instead of a crash.
 #include "server/server.h"
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -104,7 +106,71 @@ bool IsFile(const fs::path& p) {
   return fs::is_regular_file(p, ec);
 }
 
+// A request string for a log line: control characters (a decoded %0A could forge
+// a log line) become '?', and it is cut at 300 bytes.
+std::string LogSafe(std::string_view s) {
+  std::string out(s.substr(0, 300));
+  for (char& c : out) {
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = '?';
+  }
+  if (s.size() > 300) out += "...";
+  return out;
+}
+
+std::string Lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
 }  // namespace
+
+bool IsLoopbackHost(const std::string& host) {
+  std::string h = Lower(host);
+  if (h.size() >= 2 && h.front() == '[' && h.back() == ']') h = h.substr(1, h.size() - 2);
+  if (h == "localhost") return true;
+  in_addr v4;
+  if (inet_pton(AF_INET, h.c_str(), &v4) == 1) return (ntohl(v4.s_addr) >> 24) == 127;
+  in6_addr v6;
+  if (inet_pton(AF_INET6, h.c_str(), &v6) == 1) {
+    if (IN6_IS_ADDR_LOOPBACK(&v6)) return true;
+    // ::ffff:127.x.y.z
+    return IN6_IS_ADDR_V4MAPPED(&v6) && v6.s6_addr[12] == 127;
+  }
+  return false;
+}
+
+bool IsLoopbackHostHeader(const std::string& host_header) {
+  if (host_header.empty()) return true;  // HTTP/1.0 without Host: not a browser.
+  std::string host = host_header;
+  if (host.front() == '[') {
+    const size_t close = host.find(']');
+    if (close == std::string::npos) return false;
+    const std::string rest = host.substr(close + 1);
+    if (!rest.empty() && (rest[0] != ':' || rest.find_first_not_of("0123456789", 1) != std::string::npos))
+      return false;
+    host = host.substr(0, close + 1);
+  } else if (const size_t colon = host.find(':'); colon != std::string::npos) {
+    if (host.find_first_not_of("0123456789", colon + 1) != std::string::npos) return false;
+    host = host.substr(0, colon);
+  }
+  return !host.empty() && IsLoopbackHost(host);
+}
+
+const std::vector<std::pair<std::string, std::string>>& SecurityHeaders() {
+  static const std::vector<std::pair<std::string, std::string>> kHeaders = {
+      // The UI is built to need nothing else: its own scripts, styles, fonts and
+      // map data; no inline script, no eval, no other origin.
+      {"Content-Security-Policy",
+       "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+       "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"},
+      {"X-Content-Type-Options", "nosniff"},
+      {"X-Frame-Options", "DENY"},
+      {"Referrer-Policy", "no-referrer"},
+      {"Cross-Origin-Opener-Policy", "same-origin"},
+      {"Cross-Origin-Resource-Policy", "same-origin"},
+  };
+  return kHeaders;
+}
 
 std::string DefaultWebDir() {
   std::error_code ec;
@@ -188,16 +254,21 @@ struct Server::Impl {
   StorePool pool;
   httplib::Server http;
   std::mutex log_mu;
+  std::unique_ptr<Pipeline> pipeline;  // Loaded when writes are enabled (a token is set).
 
   explicit Impl(const ServerOptions& o)
       : opts(o),
         web_dir(o.web_dir.empty() ? DefaultWebDir() : o.web_dir),
         pool(o.db, std::max(o.threads, 1)) {}
 
+  void ApiHeaders(httplib::Response& res) {
+    if (!opts.cors_origin.empty()) res.set_header("Access-Control-Allow-Origin", opts.cors_origin);
+    res.set_header("Cache-Control", "no-store");
+  }
+
   void Json(httplib::Response& res, int status, const std::string& body) {
     res.status = status;
-    res.set_header("Access-Control-Allow-Origin", "*");
-    res.set_header("Cache-Control", "no-store");
+    ApiHeaders(res);
     res.set_content(body, kJsonType);
   }
 
@@ -224,15 +295,14 @@ struct Server::Impl {
     }
     if (!r.export_query) {
       res.status = r.status;
-      res.set_header("Access-Control-Allow-Origin", "*");
-      res.set_header("Cache-Control", "no-store");
+      ApiHeaders(res);
       res.set_content(std::move(r.body), r.content_type.c_str());
       return;
     }
     // Exports stream: the provider runs after this handler returns, on this
     // thread, with a store connection of its own.
     res.status = 200;
-    res.set_header("Access-Control-Allow-Origin", "*");
+    ApiHeaders(res);
     res.set_header("Content-Disposition", "attachment; filename=\"" + r.filename + "\"");
     auto query = std::make_shared<ExportQuery>(*r.export_query);
     res.set_chunked_content_provider(r.content_type, [this, query](size_t, httplib::DataSink& sink) {
@@ -294,16 +364,63 @@ struct Server::Impl {
     res.set_content(std::move(body), MimeType(path));
   }
 
+  void Log(const httplib::Request& req, int status, std::string_view what) {
+    std::lock_guard<std::mutex> lock(log_mu);
+    std::fprintf(stderr, "rasd: %s %s from %s -> %d%s%.*s\n", LogSafe(req.method).c_str(),
+                 LogSafe(CleanText(req.path)).c_str(), req.remote_addr.c_str(), status,
+                 what.empty() ? "" : ": ", static_cast<int>(what.size()), what.data());
+  }
+
+  // POST /api/documents, DELETE /api/documents/ID: token first, then the store.
+  void Write(const httplib::Request& req, httplib::Response& res) {
+    const AuthDecision auth = CheckWriteAuth(opts.token, req.get_header_value("Authorization"));
+    if (auth.status != 0) {
+      if (auth.status == 401) res.set_header("WWW-Authenticate", "Bearer realm=\"rasd\"");
+      ErrorJson(res, auth.status, auth.message);
+      Log(req, auth.status, auth.message);
+      return;
+    }
+    if (!pipeline) {
+      ErrorJson(res, 503, "the pipeline is not loaded");
+      return;
+    }
+    auto lease = pool.Acquire();
+    if (!lease.ok()) {
+      ErrorJson(res, 500, "store: " + lease.status().message());
+      return;
+    }
+    ApiResponse r = HandleApiWrite(lease->get(), *pipeline, req.method, CleanText(req.path), req.body);
+    if (r.status >= 500) lease->MarkBroken();
+    // Every write is logged, whatever --log says: who changed the store, and how.
+    Log(req, r.status, r.status < 300 ? std::string_view() : std::string_view(r.body).substr(0, 300));
+    res.status = r.status;
+    ApiHeaders(res);
+    res.set_content(std::move(r.body), r.content_type.c_str());
+  }
+
   void Route(const httplib::Request& req, httplib::Response& res) {
     try {
       const bool api = req.path == "/api" || req.path.rfind("/api/", 0) == 0;
-      if (req.method != "GET" && req.method != "HEAD") {
-        res.set_header("Allow", "GET, HEAD");
-        ErrorJson(res, 405, "method " + req.method + " not allowed: the API is read-only (GET)");
-      } else if (api) {
-        Api(req, res);
+      const std::string host = req.get_header_value("Host");
+      if (!opts.allow_remote && !IsLoopbackHostHeader(host)) {
+        ErrorJson(res, 421,
+                  "Host " + std::string(host.substr(0, 100)) +
+                      " is not this machine: a loopback server answers only localhost, 127.0.0.1 and [::1]");
+      } else if (req.target.size() > opts.max_target_bytes) {
+        ErrorJson(res, 414, "request target longer than " + std::to_string(opts.max_target_bytes) + " bytes");
+      } else if (req.method == "GET" || req.method == "HEAD") {
+        if (api) {
+          Api(req, res);
+        } else {
+          Static(req, res);
+        }
+      } else if (IsWriteRequest(req.method, req.path)) {
+        Write(req, res);
       } else {
-        Static(req, res);
+        res.set_header("Allow", "GET, HEAD");
+        ErrorJson(res, 405,
+                  "method " + req.method.substr(0, 20) +
+                      " not allowed: GET and HEAD, plus POST and DELETE on /api/documents with a token");
       }
     } catch (const std::exception& e) {
       ErrorJson(res, 500, std::string("internal error: ") + e.what());
@@ -312,29 +429,85 @@ struct Server::Impl {
     }
     if (opts.log_requests) {
       std::lock_guard<std::mutex> lock(log_mu);
-      std::fprintf(stderr, "rasd: %s %s -> %d\n", req.method.c_str(), req.target.c_str(), res.status);
+      std::fprintf(stderr, "rasd: %s %s -> %d\n", LogSafe(req.method).c_str(),
+                   LogSafe(CleanText(req.target)).c_str(), res.status);
     }
   }
 };
 
 Result<std::unique_ptr<Server>> Server::Create(const ServerOptions& opts) {
+  if (!opts.allow_remote && !IsLoopbackHost(opts.host)) {
+    return Status::InvalidArgument("refusing to listen on " + opts.host +
+                                   ": not a loopback address, so other machines could reach the API; pass "
+                                   "--allow-remote to serve them (docs/security.md)");
+  }
+  if (!opts.token.empty()) {
+    if (opts.token.size() < kMinTokenBytes) {
+      return Status::InvalidArgument("the write token is too short: use at least " +
+                                     std::to_string(kMinTokenBytes) +
+                                     " characters (e.g. RASD_TOKEN=$(openssl rand -hex 24))");
+    }
+    for (char c : opts.token) {
+      if (c <= ' ' || c > '~') {
+        return Status::InvalidArgument("the write token must be printable ASCII without spaces");
+      }
+    }
+  }
   StoreOptions so;
   so.create_if_missing = false;
   auto store = Store::Open(opts.db, so);  // Fails early on a missing or unreadable database.
   if (!store.ok()) return store.status();
   auto impl = std::make_unique<Impl>(opts);
   Impl* p = impl.get();
+  if (!opts.token.empty()) {
+    auto pipeline = Pipeline::Load(opts.pipeline);
+    if (!pipeline.ok()) {
+      return Status::IoError("cannot enable the write endpoints: " + pipeline.status().message());
+    }
+    p->pipeline = std::move(pipeline.value());
+  }
   const int threads = std::max(opts.threads, 1);
   p->http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   auto handler = [p](const httplib::Request& req, httplib::Response& res) { p->Route(req, res); };
-  p->http.Get(".*", handler);
-  p->http.Post(".*", handler);
-  p->http.Put(".*", handler);
-  p->http.Delete(".*", handler);
-  p->http.Patch(".*", handler);
-  p->http.Options(".*", handler);
+  // Every path, including ones with a decoded newline (".*" would not match
+  // them and httplib would answer on its own).
+  static const char* const kAnyPath = "[\\s\\S]*";
+  p->http.Get(kAnyPath, handler);
+  p->http.Post(kAnyPath, handler);
+  p->http.Put(kAnyPath, handler);
+  p->http.Delete(kAnyPath, handler);
+  p->http.Patch(kAnyPath, handler);
+  p->http.Options(kAnyPath, handler);
   p->http.set_keep_alive_timeout(5);
-  p->http.set_payload_max_length(1 << 20);
+  p->http.set_read_timeout(10);  // A client that stops sending mid-request loses its thread after 10 s.
+  p->http.set_write_timeout(30);
+  p->http.set_payload_max_length(opts.max_body_bytes);
+  httplib::Headers security;
+  for (const auto& [name, value] : SecurityHeaders()) security.emplace(name, value);
+  p->http.set_default_headers(security);
+  // Errors httplib answers itself (413 body too large, 414, 400 malformed
+  // request) get a JSON body like every other error.
+  const size_t max_body = opts.max_body_bytes;
+  p->http.set_error_handler([max_body](const httplib::Request&, httplib::Response& res) {
+    if (!res.body.empty()) return;
+    std::string message;
+    switch (res.status) {
+      case 413:
+        message = "request body larger than " + std::to_string(max_body) + " bytes";
+        break;
+      case 414:
+        message = "request target too long";
+        break;
+      case 404:
+        message = "not found";
+        break;
+      default:
+        message = "bad request (HTTP status " + std::to_string(res.status) + ")";
+    }
+    std::string body;
+    AppendErrorJson(message, &body);
+    res.set_content(body, kJsonType);
+  });
   return std::unique_ptr<Server>(new Server(std::move(impl)));
 }
 

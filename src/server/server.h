@@ -8,7 +8,10 @@
 
 #include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
+#include "rasd/pipeline.h"
 #include "rasd/status.h"
 
 namespace rasd::server {
@@ -20,7 +23,33 @@ struct ServerOptions {
   std::string web_dir;        // Empty: DefaultWebDir().
   int threads = 8;            // Request threads (and at most as many store connections).
   bool log_requests = false;  // One line per request on stderr.
+
+  // Hardening (docs/security.md).
+  // A host that is not a loopback address is refused unless this is set.
+  bool allow_remote = false;
+  // Write endpoints (POST /api/documents, DELETE /api/documents/ID) need
+  // "Authorization: Bearer <token>"; empty: they are disabled (403). At least
+  // kMinTokenBytes bytes. Setting it loads the pipeline (`pipeline`) at start.
+  std::string token;
+  PipelineOptions pipeline;
+  size_t max_body_bytes = 1 << 20;  // Larger request bodies: 413.
+  size_t max_target_bytes = 4096;   // Longer path + query string: 414.
+  // Value of Access-Control-Allow-Origin on API responses; empty: no CORS
+  // header, so other web sites cannot read the API from a visitor's browser.
+  std::string cors_origin;
 };
+
+// True for addresses only this machine can reach: 127.0.0.0/8, ::1, localhost.
+bool IsLoopbackHost(const std::string& host);
+
+// The security headers every response carries (Content-Security-Policy,
+// X-Content-Type-Options, X-Frame-Options, Referrer-Policy ...), as name/value pairs.
+const std::vector<std::pair<std::string, std::string>>& SecurityHeaders();
+
+// With a loopback bind, a request's Host header must name this machine
+// (localhost, 127.x.y.z, [::1], with any port): a web page that re-points its
+// own domain at 127.0.0.1 (DNS rebinding) cannot read or write the API.
+bool IsLoopbackHostHeader(const std::string& host_header);
 
 // <dir of the rasd binary>/web when it holds index.html, else
 // <source tree>/web/dist (RASD_SOURCE_DIR).

@@ -310,6 +310,37 @@ Result<PutOutcome> SqlStore::PutDocument(const AnnotatedDocument& ad, bool force
   return key ? PutOutcome::kReplaced : PutOutcome::kNew;
 }
 
+Result<bool> SqlStore::DeleteDocument(const std::string& id) {
+  RASD_RETURN_IF_ERROR(c_->Exec(in_batch_ ? "SAVEPOINT rasd_put" : (pg() ? "BEGIN" : "BEGIN IMMEDIATE")));
+  const size_t pending = pending_fts_.size();
+  std::optional<int64_t> key;
+  Status st = c_->Query(
+      "SELECT key FROM documents WHERE id = ?", {id},
+      [&](const Row& r) {
+        key = r.Int(0);
+        return false;
+      },
+      true);
+  if (st.ok() && key) {
+    wrote_ = true;
+    for (const char* table : {"events", "mentions", "sentences"}) {
+      if (st.ok()) st = c_->Run(std::string("DELETE FROM ") + table + " WHERE doc_id = ?", {id});
+    }
+    if (st.ok()) st = c_->Run("DELETE FROM documents WHERE key = ?", {*key});
+    if (st.ok() && !pg()) {
+      pending_fts_.push_back(PendingFts{*key, true, {}});
+      if (!in_batch_) st = FlushSearchIndex();
+    }
+  }
+  if (!st.ok()) {
+    pending_fts_.resize(pending);
+    (void)c_->Exec(in_batch_ ? "ROLLBACK TO SAVEPOINT rasd_put; RELEASE SAVEPOINT rasd_put" : "ROLLBACK");
+    return st;
+  }
+  RASD_RETURN_IF_ERROR(c_->Exec(in_batch_ ? "RELEASE SAVEPOINT rasd_put" : "COMMIT"));
+  return key.has_value();
+}
+
 Status SqlStore::WriteDocument(const AnnotatedDocument& ad, const std::string& hash,
                                std::optional<int64_t> key) {
   const Document& doc = ad.doc;

@@ -30,6 +30,7 @@ class SqlStore : public Store {
   Status Commit() override;
   Status Rollback() override;
   Result<PutOutcome> PutDocument(const AnnotatedDocument& ad, bool force) override;
+  Result<bool> DeleteDocument(const std::string& id) override;
 
   Result<int64_t> CountEvents(const EventFilter& f) override;
   Status ForEachEvent(const EventFilter& f, size_t offset, size_t limit,

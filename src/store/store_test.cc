@@ -300,6 +300,44 @@ TEST_P(StoreTest, BatchesCommitOrRollBackTogether) {
   EXPECT_EQ(Docs("امريكا"), std::set<std::string>{});
 }
 
+TEST_P(StoreTest, DeleteRemovesADocumentWithEverythingItHad) {
+  PutAll();
+  ASSERT_EQ(Count({}), 5);
+  auto r = store_->DeleteDocument("doc-a");
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_TRUE(*r);
+  EXPECT_EQ(store_->GetDocument("doc-a").status().code(), Status::Code::kNotFound);
+  EXPECT_EQ(store_->GetEvent("a1").status().code(), Status::Code::kNotFound);
+  EXPECT_EQ(Count({}), 3);
+  EXPECT_EQ(Docs("الجزائر"), std::set<std::string>{});  // Gone from the search index too.
+  auto stats = store_->Stats();
+  ASSERT_TRUE(stats.ok());
+  EXPECT_EQ(stats->documents, 2);
+  auto b = store_->GetDocument("doc-b");
+  ASSERT_TRUE(b.ok());
+  EXPECT_EQ(stats->sentences,
+            static_cast<int64_t>(b->sentences.size() + store_->GetDocument("doc-c")->sentences.size()));
+  // Absent ids (including SQL-looking ones) are not an error, just false.
+  for (const char* id : {"doc-a", "no-such", "' OR 1=1 --", "doc-b'; DROP TABLE documents; --"}) {
+    auto again = store_->DeleteDocument(id);
+    ASSERT_TRUE(again.ok()) << id;
+    EXPECT_FALSE(*again) << id;
+  }
+  EXPECT_EQ(Count({}), 3);
+  // A deleted document can be stored again, as new.
+  auto back = store_->PutDocument(DocA());
+  ASSERT_TRUE(back.ok());
+  EXPECT_EQ(*back, PutOutcome::kNew);
+  EXPECT_EQ(Docs("الجزائر"), std::set<std::string>{"doc-a"});
+  EXPECT_EQ(Count({}), 5);
+  // Inside a batch a delete rolls back with it.
+  ASSERT_TRUE(store_->Begin().ok());
+  ASSERT_TRUE(*store_->DeleteDocument("doc-b"));
+  ASSERT_TRUE(store_->Rollback().ok());
+  EXPECT_TRUE(store_->GetDocument("doc-b").ok());
+  EXPECT_EQ(Docs("قوات سرت"), std::set<std::string>{"doc-b"});
+}
+
 TEST_P(StoreTest, SearchIgnoresDiacriticsHamzaYaAndClitics) {
   PutAll();
   const std::set<std::string> a = {"doc-a"};

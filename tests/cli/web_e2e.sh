@@ -6,7 +6,9 @@
 # 3. the browser test (web/tests/e2e.mjs, playwright-core + Debian chromium,
 #    headless) against the mock API (web/tests/mock-server.mjs);
 # 4. the same browser test against a real `rasd serve` on a database ingested
-#    from examples/.
+#    from examples/;
+# 5. web/tests/xss_e2e.mjs: a script-bearing article uploaded through the
+#    write API (rasd serve with RASD_TOKEN) is shown as text, never run.
 # Screenshots: $ARTIFACT_DIR (default build/test-artifacts): ui.png,
 # ui-article.png, ui-en.png; the mock run's under $ARTIFACT_DIR/mock/.
 # Without node, web/node_modules or chromium it prints "SKIP: why" and exits 0,
@@ -121,5 +123,21 @@ url=$(wait_for_server "$tmp/serve.log" "$serve_pid")
 # trigger checks too. WEB_E2E_REQUIRE_EVENTS=0 relaxes that.
 E2E_REQUIRE_EVENTS=${WEB_E2E_REQUIRE_EVENTS:-1} timeout 300 node web/tests/e2e.mjs "$url" || status=1
 
-echo "screenshots: $ARTIFACT_DIR/ui.png (rasd serve), $ARTIFACT_DIR/mock/ui.png (mock)"
+kill "$serve_pid" 2>/dev/null || true
+wait "$serve_pid" 2>/dev/null || true
+
+echo "== script-bearing article through the write API (rasd serve --token)"
+# A token from the environment (never on the command line), writes enabled:
+# web/tests/xss_e2e.mjs uploads an article full of <script>/<img onerror>
+# markup and checks the UI shows it as text and runs none of it.
+RASD_TOKEN="e2e-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
+export RASD_TOKEN
+"$RASD" serve --db "$tmp/e2e.db" --port 0 --web "$ROOT/web/dist" >"$tmp/serve-w.log" 2>&1 &
+write_pid=$!
+pids+=("$write_pid")
+wurl=$(wait_for_server "$tmp/serve-w.log" "$write_pid")
+timeout 300 node web/tests/xss_e2e.mjs "$wurl" || status=1
+unset RASD_TOKEN
+
+echo "screenshots: $ARTIFACT_DIR/ui.png (rasd serve), $ARTIFACT_DIR/mock/ui.png (mock), $ARTIFACT_DIR/ui-xss.png"
 exit $status

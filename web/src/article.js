@@ -8,7 +8,7 @@ import {
 } from './i18n.js';
 import { countryName } from './countries.js';
 import { goldsteinColor } from './colors.js';
-import { el, clear, arText, code } from './dom.js';
+import { el, clear, arText, code, safeHref } from './dom.js';
 
 function renderSegments(segs) {
   const frag = document.createDocumentFragment();
@@ -126,7 +126,7 @@ export function createArticle(aside, backdrop, ctx) {
           { class: 'meta' },
           doc.published ? [t(lang, 'published'), ': ', code(doc.published), ' '] : null,
           doc.source ? ['· ', t(lang, 'outlet'), ': ', el('bdi', {}, doc.source), ' '] : null,
-          doc.url ? ['· ', el('a', { href: doc.url, target: '_blank', rel: 'noopener noreferrer', dir: 'ltr' }, t(lang, 'link'))] : null,
+          safeHref(doc.url) ? ['· ', el('a', { href: safeHref(doc.url), target: '_blank', rel: 'noopener noreferrer', dir: 'ltr', 'data-testid': 'article-link' }, t(lang, 'link'))] : null,
           ' · ', code(doc.id),
           (doc.events ?? []).length
             ? [' · ', el('button', { type: 'button', class: 'linkish', 'data-testid': 'show-doc-events', onclick: () => ctx.setFilters({ doc: doc.id }) }, t(lang, 'show_doc_events'))]

@@ -6,7 +6,22 @@ import { goldsteinColor } from './colors.js';
 import { t, fmtNumber } from './i18n.js';
 import { el, clear } from './dom.js';
 
+// Cytoscape injects a <style> element (".__________cytoscape_container {
+// position: relative }") unless an element with this id exists; the server's
+// Content-Security-Policy (style-src 'self', docs/security.md) would block it,
+// so the rule lives in style.css and this placeholder tells cytoscape so.
+function claimCytoscapeStylesheet() {
+  const id = '__________cytoscape_stylesheet';
+  if (document.getElementById(id)) return;
+  const placeholder = document.createElement('meta');
+  placeholder.id = id;
+  placeholder.name = 'cytoscape-stylesheet';
+  placeholder.content = 'in style.css';
+  document.head.prepend(placeholder);
+}
+
 export function createNetwork(container, ctx) {
+  claimCytoscapeStylesheet();
   const box = container.querySelector('.cy');
   const legend = container.querySelector('.goldstein-legend');
   let cy = null;
