@@ -15,6 +15,7 @@ struct EventsOptions {
   std::string gold, pred;
   std::vector<std::string> inputs;
   int show = 50;
+  bool no_ner = false;
 };
 
 int RunEvalEvents(const EventsOptions& o, const GlobalOptions& g) {
@@ -36,6 +37,7 @@ int RunEvalEvents(const EventsOptions& o, const GlobalOptions& g) {
     }
     PipelineOptions popts;
     popts.data_dir = g.data_dir;
+    popts.use_ner = !o.no_ner;
     auto pipeline = Pipeline::Load(popts);
     if (!pipeline.ok()) {
       std::fprintf(stderr, "rasd: %s\n", pipeline.status().message().c_str());
@@ -172,6 +174,7 @@ const CommandRegistrar kEvalEvents(
       sub->add_option("--pred", o->pred, "predicted events: output of `rasd code` ('-' = stdin)");
       sub->add_option("inputs", o->inputs, "documents to code instead of --pred");
       sub->add_option("--show", o->show, "how many misses and false positives to print (default 50)");
+      sub->add_flag("--no-ner", o->no_ner, "code the inputs without the statistical NER stage");
       sub->callback([o, g, rc]() { *rc = RunEvalEvents(*o, *g); });
     });
 

@@ -108,7 +108,7 @@ int Run(const Options& o, const GlobalOptions& g) {
     fold[i % 2].push_back(&sents[i]);
     all.push_back(&sents[i]);
   }
-  const double thresholds[] = {0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5};
+  const double thresholds[] = {0.05, 0.075, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5};
   double best_t = 0.5, best_f = -1;
   std::printf("two-fold cross-validation (train on one half of the sentences, score the other):\n");
   for (double t : thresholds) {

@@ -642,6 +642,11 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
       F("next=" + std::string(tm.te < sent.tok_end ? ws.tokens[tm.te].stem : std::string_view("</s>")));
       F("next2=" + std::string(tm.te + 1 < sent.tok_end ? ws.tokens[tm.te + 1].stem : std::string_view("</s>")));
       F("first=" + std::string(ws.tokens[sent.tok_begin].stem));
+      // The words of the sentence: reports of violence share a vocabulary
+      // (أمس، مسلحون، جرحى، الشرطة) that background and opinion lack.
+      for (uint32_t t = sent.tok_begin; t < sent.tok_end; ++t)
+        if (ws.tokens[t].kind == text::TokenKind::kArabic && ws.tokens[t].stem.size() >= 6)
+          F("w=" + std::string(ws.tokens[t].stem));
       if (planned) F("planned");
       if (reported) F("reported");
       if (conditional) F("conditional");
