@@ -29,6 +29,11 @@ bool IsBoundaryToken(const text::Token& t) {
   const std::string_view s = t.stem;
   if (t.kind == text::TokenKind::kArabic && (s == "ان" || s == "انه" || s == "انها" || s == "بان" || s == "لان"))
     return t.proclitics == 0 || t.has(text::kPrepBi) || t.has(text::kConjWa);
+  // So do contrast and time conjunctions: ... ولكنه منح كندا ...، بينما ...، بعدما ...
+  if (t.kind == text::TokenKind::kArabic && (t.proclitics == 0 || t.has(text::kConjWa)) &&
+      (s == "لكن" || s == "لكنه" || s == "لكنها" || s == "ولكن" || s == "ولكنه" || s == "ولكنها" || s == "بينما" ||
+       s == "فيما" || s == "عندما" || s == "بعدما" || s == "حيث"))
+    return true;
   return false;
 }
 
