@@ -388,11 +388,56 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
           targets = run_from(after, nx, &nx2);
         }
         how = verbal ? "VSO" : "noun+genitive";
+        // The genitive of a verbal noun whose verb takes a direct object is
+        // usually that object when it is a country or place (غزو العراق،
+        // قصف حلب), unless an ل-phrase names the object (غزو العراق للكويت).
+        // Forces and groups stay agents (قصف الطيران الروسي).
+        if (!verbal && frame.rfind("obj", 0) == 0 && sources[0]->strength == 2 && !sources[0]->role_only &&
+            sources[0]->code.size() == 3) {
+          const bool li_object = !targets.empty() && ws.tokens[targets[0]->tb].has(text::kPrepLi);
+          if (!li_object) {
+            targets = sources;
+            sources.clear();
+            how = "noun+object genitive";
+          }
+        }
       } else if (!before.empty() && !verbal) {
         // "... هجوم" with the actor earlier in the clause
         size_t nx;
         sources = run_from(before, before.size() - 1, &nx);
         how = "noun+preceding";
+      }
+    }
+    // An agent phrase after the trigger marks a passive or a nominal event
+    // with its doer: قُتل 149 فلسطينيا بنيران إسرائيلية، اعتقل ناشطون من قبل
+    // الشرطة، قمع المعارضين من قبل النظام، على يد مسلحين. The actor right
+    // after the marker is the source; the event's other party its target.
+    if (!symmetric_between) {
+      for (const ActorMention* a : after) {
+        if (a->tb < tm.te + 1 || a->te > cl.te) continue;
+        const text::Token& m1 = ws.tokens[a->tb - 1];
+        const text::Token* m0 = a->tb >= tm.te + 2 ? &ws.tokens[a->tb - 2] : nullptr;
+        const std::string_view st = m1.stem;
+        const bool by_means = m1.has(text::kPrepBi) && m1.proclitics == text::kPrepBi &&
+                              (st == "نيران" || st == "رصاص" || st == "قذائف" || st == "ايدي" || st == "يد");
+        const bool two_word = m0 != nullptr && m0->proclitics == 0 &&
+                              ((m0->stem == "من" && st == "قبل") ||
+                               (m0->stem == "علي" && (st == "يد" || st == "ايدي")));
+        // The actor itself may carry the marker (برصاص الجيش is one token pair,
+        // but بالجيش is not an agent phrase).
+        if (!by_means && !two_word) continue;
+        std::vector<const ActorMention*> others;
+        for (const ActorMention* s2 : sources)
+          if (s2 != a) others.push_back(s2);
+        if (others.empty())
+          for (const ActorMention* t2 : targets)
+            if (t2 != a) others.push_back(t2);
+        size_t nx;
+        std::vector<const ActorMention*> agent = run_from(after, std::find(after.begin(), after.end(), a) - after.begin(), &nx);
+        sources = agent;
+        targets = others;
+        how += "+agent phrase";
+        break;
       }
     }
     // Reciprocal verbs with a coordinated subject and no object: the

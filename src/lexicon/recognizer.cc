@@ -259,7 +259,7 @@ void Recognizer::ComposeActors(const Document& doc, const Workspace& ws, uint32_
     r->actors.push_back(std::move(am));
     i = j + 1;
   }
-  // A bare state role (الشرطة، الجيش، المدنيين) in a sentence that names one
+  // A bare state role (الشرطة، الجيش، البرلمان) in a sentence that names one
   // country before it belongs to that country.
   const size_t first = [&] {
     size_t k = r->actors.size();
@@ -269,6 +269,11 @@ void Recognizer::ComposeActors(const Document& doc, const Workspace& ws, uint32_
   for (size_t k = first; k < r->actors.size(); ++k) {
     ActorMention& a = r->actors[k];
     if (!a.role_only) continue;
+    // Only organs of a state belong to the state named before them; rebels,
+    // opponents, civilians or media near "the Russian air force" are not Russian.
+    static const char* const kStateRoles[] = {"GOV", "MIL", "COP", "LEG", "SPY", "JUD"};
+    if (std::none_of(std::begin(kStateRoles), std::end(kStateRoles), [&](const char* r) { return a.code == r; }))
+      continue;
     std::string country;
     bool unique = true;
     for (size_t q = first; q < k; ++q) {
@@ -556,6 +561,27 @@ void Recognizer::Run(const Document& doc, Workspace* ws, std::vector<Mention>* m
   FindGappedLightVerbs(*ws, r);
   ResolvePlaces(*ws, r);
   UseEntities(*ws, r, mentions);
+  // Civilians, rebels, opponents and the like belong to the country where the
+  // sentence places them (مجزرة بحق المدنيين في الغوطة -> SYRCVL), not to
+  // whoever acts on them: one country among the sentence's places.
+  for (ActorMention& a : r->actors) {
+    if (!a.role_only) continue;
+    std::string country;
+    bool unique = true;
+    for (const PlaceMention& p : r->places) {
+      if (p.sentence != a.sentence) continue;
+      const std::string c(lex_.str(lex_.entry(p.entry).code));
+      if (c.size() != 3) continue;
+      if (country.empty()) country = c;
+      else if (country != c) unique = false;
+    }
+    if (!country.empty() && unique) {
+      a.code = country + a.code;
+      a.role_only = false;
+      a.strength = 2;
+      a.rule += "+country from place:" + country;
+    }
+  }
 
   for (const ActorMention& a : r->actors) {
     Mention m;
