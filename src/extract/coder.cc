@@ -161,7 +161,19 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
     // After ل a verb or verbal noun states a purpose (لبحث، لمناقشة، ليبحث): an
     // intention the sentence describes, not an event it reports.
     // ... except after تعرض (was subjected to): تعرض لهجوم reports the attack.
-    const bool after_subjected = tm.tb > sent.tok_begin && SubjectedTo(ws.tokens[tm.tb - 1]);
+    // تعرض (X) لـ (was subjected to) is not عرض (offer): the event is the
+    // verbal noun after it, possibly past the subject (تعرض المعارضون للقمع).
+    auto subjected_before = [&](uint32_t t) {
+      for (uint32_t k = t; k > sent.tok_begin && t - k < 5; --k)
+        if (SubjectedTo(ws.tokens[k - 1])) return true;
+      return false;
+    };
+    const bool after_subjected = tm.tb > sent.tok_begin && subjected_before(tm.tb);
+    if (SubjectedTo(head)) {
+      bool li = false;
+      for (uint32_t k = tm.te; k < std::min(sent.tok_end, tm.te + 5) && !li; ++k) li = ws.tokens[k].has(text::kPrepLi);
+      if (li) continue;
+    }
     if (head.has(text::kPrepLi) && !after_subjected) continue;
     // A form with ال, ب or ك in front is a noun whatever the dictionary says.
     const bool article_verb = kind == TriggerKind::kVerb && te.from == 1;  // التقى
