@@ -203,9 +203,9 @@ std::string OutletOf(std::string_view source, std::string_view url) {
   host = host.substr(0, host.find_first_of("/?#"));
   if (const size_t at = host.rfind('@'); at != std::string_view::npos) host.remove_prefix(at + 1);
   host = host.substr(0, host.find(':'));
-  if (host.starts_with("www.")) host.remove_prefix(4);
   std::string r(host);
   for (char& c : r) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+  if (r.starts_with("www.")) r.erase(0, 4);
   return r;
 }
 
