@@ -12,8 +12,9 @@
 #   grep    LC_ALL=C grep -F -o -f TERMS file | wc -l   (one core)
 #   1 core  taskset -c 0 rasd code -q -j 1 file       (reader and worker share one core)
 #   T thr.  rasd code -q -j T file                    (T workers + the reading thread)
-# and prints docs/s, MB/s (both also per worker thread), events/s, peak RSS and
-# the ratio to the grep time. Skips with a message when the corpus is absent.
+# and prints wall and CPU seconds, docs/s, docs and MB per CPU-second (the
+# per-thread rate), events/s, peak RSS and the ratio of CPU time to grep's.
+# Skips with a message when the corpus is absent.
 set -euo pipefail
 SRC=$(cd "$(dirname "$0")/.." && pwd)
 BUILD=${BUILD:-$SRC/build}
@@ -43,37 +44,43 @@ LC_ALL=C awk -F'\t' '{
   "$SRC"/data/triggers/{verbs,nouns,cues}.tsv | LC_ALL=C sort -u >"$TMP/terms"
 echo "scan_ratio: $(wc -l <"$TMP/terms") Arabic dictionary terms; $(nproc) CPUs; $(date -u +%F)"
 
-# Runs a command under /usr/bin/time; sets SECS and RSS_MB, prints its stdout line count.
+# Runs a command under /usr/bin/time; sets SECS (wall), CPU (user+sys), RSS_MB
+# and LINES (its stdout line count).
 timed() {
-  /usr/bin/time -f "%e %M" -o "$TMP/time" "$@" | wc -l >"$TMP/lines"
-  read -r SECS RSS_KB <"$TMP/time"
+  /usr/bin/time -f "%e %U %S %M" -o "$TMP/time" "$@" | wc -l >"$TMP/lines"
+  read -r SECS USR SYS RSS_KB <"$TMP/time"
+  CPU=$(awk -v u="$USR" -v s="$SYS" 'BEGIN { printf "%.2f", u + s }')
   RSS_MB=$(awk -v k="$RSS_KB" 'BEGIN { printf "%.0f", k / 1024 }')
   LINES=$(cat "$TMP/lines")
 }
 
-printf '\n| N docs | MB | run | seconds | docs/s | docs/s/thread | MB/s/thread | events/s | peak RSS MB | x grep |\n'
-printf '| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n'
+# Wall-clock figures depend on what else the machine runs; CPU seconds
+# (user + sys) do much less, so the per-thread rates and the ratio to grep
+# are computed from CPU time, the scaling from wall time.
+printf '\n| N docs | MB | run | wall s | CPU s | docs/s (wall) | docs per CPU-s | MB per CPU-s | events/s (wall) | peak RSS MB | x grep (CPU) |\n'
+printf '| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n'
 for n in "${NS[@]}"; do
   f="$TMP/first$n.jsonl"
   zstdcat "$CORPUS" | head -n "$n" >"$f" || true
   docs=$(wc -l <"$f")
   mb=$(awk -v b="$(stat -c %s "$f")" 'BEGIN { printf "%.1f", b / 1e6 }')
-  # Warm the page cache and the binary.
-  cat "$f" >/dev/null
+  cat "$f" >/dev/null  # Warm the page cache.
+  # grep writes every match to a pipe: with -o into /dev/null GNU grep would
+  # stop at the first match.
   timed env LC_ALL=C taskset -c 0 grep -F -o -f "$TMP/terms" "$f"
-  grep_s=$SECS
-  matches=$LINES
-  row() {  # label threads seconds events rss
-    awk -v n="$docs" -v mb="$mb" -v label="$1" -v t="$2" -v s="$3" -v ev="$4" -v rss="$5" -v g="$grep_s" 'BEGIN {
+  grep_cpu=$CPU
+  row() {  # label wall cpu events rss
+    awk -v n="$docs" -v mb="$mb" -v label="$1" -v s="$2" -v c="$3" -v ev="$4" -v rss="$5" -v g="$grep_cpu" 'BEGIN {
       if (s <= 0) s = 0.01
-      printf "| %d | %s | %s | %.2f | %.0f | %.0f | %.2f | %s | %s | %s |\n", n, mb, label, s, n / s, n / s / t, mb / s / t,
-        (ev == "" ? "" : sprintf("%.0f", ev / s)), rss, (label ~ /grep/ ? "1" : sprintf("%.1f", s / g)) }'
+      if (c <= 0) c = 0.01
+      printf "| %d | %s | %s | %.2f | %.2f | %.0f | %.0f | %.2f | %s | %s | %s |\n", n, mb, label, s, c, n / s, n / c, mb / c,
+        (ev == "" ? "" : sprintf("%.0f", ev / s)), rss, (label ~ /grep/ ? "1" : sprintf("%.1f", c / g)) }'
   }
-  row "grep -F -o ($matches matches)" 1 "$grep_s" "" "-"
+  row "grep -F -o ($LINES matches)" "$SECS" "$CPU" "" "-"
   timed taskset -c 0 "$RASD" -q code -j 1 "$f"
-  row "rasd, 1 core" 1 "$SECS" "$LINES" "$RSS_MB"
+  row "rasd, 1 core" "$SECS" "$CPU" "$LINES" "$RSS_MB"
   for t in $THREADS; do
     timed "$RASD" -q code -j "$t" "$f"
-    row "rasd -j $t" "$t" "$SECS" "$LINES" "$RSS_MB"
+    row "rasd -j $t" "$SECS" "$CPU" "$LINES" "$RSS_MB"
   done
 done
