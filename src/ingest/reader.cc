@@ -63,6 +63,22 @@ std::string_view Trim(std::string_view s) {
   return s;
 }
 
+// Valid UTF-8 without NUL: what SanitizeUtf8 would leave unchanged.
+bool CleanUtf8(std::string_view s) {
+  for (size_t pos = 0; pos < s.size();) {
+    const auto b = static_cast<unsigned char>(s[pos]);
+    if (b < 0x80) {
+      if (b == 0) return false;
+      ++pos;
+      continue;
+    }
+    bool ok = true;
+    text::DecodeUtf8(s, &pos, &ok);
+    if (!ok) return false;
+  }
+  return true;
+}
+
 // nlohmann messages start with "[json.exception.parse_error.101] "; drop it.
 std::string JsonMessage(const char* what) {
   std::string_view m(what);
@@ -80,7 +96,7 @@ std::string JsonString(const nlohmann::json& obj, const char* key) {
 }
 
 // Fills *doc from one JSONL record (fields: docs/readers.md).
-Status DocumentFromJson(const nlohmann::json& j, const std::string& where, const std::string& default_id,
+Status DocumentFromJson(nlohmann::json& j, const std::string& where, const std::string& default_id,
                         Document* doc) {
   if (!j.is_object()) return Status::InvalidArgument(where + ": not a JSON object");
   auto text_it = j.find("text");
@@ -97,8 +113,14 @@ Status DocumentFromJson(const nlohmann::json& j, const std::string& where, const
   }
   // Escapes such as \u0000 survive parsing; sanitise the decoded strings too.
   text::SanitizeUtf8(JsonString(j, "title"), &doc->title);
+  // The line was sanitised before parsing; only escapes (\u0000) can bring
+  // back what SanitizeUtf8 removes, so the decoded text is moved, not copied,
+  // when it is clean.
   std::string body;
-  text::SanitizeUtf8(text_it->get_ref<const std::string&>(), &body);
+  if (CleanUtf8(text_it->get_ref<const std::string&>()))
+    body = std::move(text_it->get_ref<std::string&>());
+  else
+    text::SanitizeUtf8(text_it->get_ref<const std::string&>(), &body);
   if (!doc->title.empty()) {
     doc->text.reserve(doc->title.size() + 1 + body.size());
     doc->text = doc->title;
@@ -217,8 +239,9 @@ bool DocumentReader::Deliver(Document&& doc) {
   // Ids and urls come from file names and WARC headers, which may hold any
   // bytes; every string leaving the reader is valid UTF-8.
   for (std::string* field : {&doc.id, &doc.title, &doc.url, &doc.source, &doc.origin}) {
+    if (CleanUtf8(*field)) continue;  // Almost always: no copy.
     text::SanitizeUtf8(*field, &scratch_);
-    if (scratch_ != *field) field->swap(scratch_);
+    field->swap(scratch_);
   }
   stats_.documents++;
   if (on_doc_ && !on_doc_(std::move(doc))) stopped_ = true;
