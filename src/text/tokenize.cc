@@ -208,55 +208,42 @@ void Tokenize(const NormalizedText& nt, uint32_t nbegin, uint32_t nend, const Se
   }
 }
 
-namespace {
-
-// Appends a + b to *out unless already there, without building a temporary
-// string for the comparison (VerbCandidates runs for most words).
-void AddCandidate(std::vector<std::string>* out, std::string_view a, std::string_view b = {}) {
-  const size_t n = a.size() + b.size();
-  for (const auto& o : *out)
-    if (o.size() == n && std::string_view(o).substr(0, a.size()) == a && std::string_view(o).substr(a.size()) == b)
-      return;
-  std::string& v = out->emplace_back();
-  v.reserve(n);
-  v.append(a);
-  v.append(b);
-}
-
-}  // namespace
-
 void VerbCandidates(std::string_view stem, std::vector<std::string>* out) {
   out->emplace_back(stem);
   const size_t n = Letters(stem);
+  auto add = [&](std::string v) {
+    for (const auto& o : *out)
+      if (o == v) return;
+    out->push_back(std::move(v));
+  };
   // Perfect-tense subject suffixes: زاروا تمت التقيا اجتمعن. Defective verbs
   // lose their final letter before them (دعا -> دعت، دعوا; نفى -> نفت; التقى ->
   // التقت), so the base is also tried with ا and ي restored.
   for (std::string_view suf : {"وا", "تما", "تم", "تن", "تا", "نا", "ت", "ن", "ا"}) {
     if (EndsWith(stem, suf) && n - Letters(suf) >= 2) {
-      const std::string_view base = stem.substr(0, stem.size() - suf.size());
-      AddCandidate(out, base);
+      const std::string base(stem.substr(0, stem.size() - suf.size()));
+      add(base);
       if (suf == "ت" || suf == "وا" || suf == "تا") {
-        AddCandidate(out, base, "ا");
-        AddCandidate(out, base, "ي");
+        add(base + "ا");
+        add(base + "ي");
       }
     }
   }
   // Imperfect: any person prefix -> ي, dropping mood/number suffixes.
   for (std::string_view pre : {"ي", "ت", "ن", "ا"}) {
     if (!StartsWith(stem, pre) || n < 3) continue;
-    const std::string_view rest = stem.substr(pre.size());  // "ي" + rest is the base.
-    const size_t base_letters = 1 + Letters(rest);
+    std::string base = "ي";
+    base += stem.substr(pre.size());
+    const std::string_view b(base);
     for (std::string_view suf : {"ون", "ين", "ان", "وا", "ن"}) {
-      // EndsWith("ي" + rest, suf): rest is never shorter than suf here (n >= 3).
-      if (EndsWith(rest, suf) && base_letters - Letters(suf) >= 3)
-        AddCandidate(out, "ي", rest.substr(0, rest.size() - suf.size()));
+      if (EndsWith(b, suf) && Letters(b) - Letters(suf) >= 3) add(std::string(b.substr(0, b.size() - suf.size())));
     }
-    AddCandidate(out, "ي", rest);
+    add(base);
   }
   // Verbal nouns: ت before a removed suffix is a ta marbuta; plural ات.
-  if (EndsWith(stem, "ت") && n >= 3) AddCandidate(out, stem.substr(0, stem.size() - 2), "ه");
-  if (EndsWith(stem, "ات") && n >= 4) AddCandidate(out, stem.substr(0, stem.size() - 4), "ه");
-  if (EndsWith(stem, "ات") && n >= 4) AddCandidate(out, stem.substr(0, stem.size() - 4));
+  if (EndsWith(stem, "ت") && n >= 3) add(std::string(stem.substr(0, stem.size() - 2)) + "ه");
+  if (EndsWith(stem, "ات") && n >= 4) add(std::string(stem.substr(0, stem.size() - 4)) + "ه");
+  if (EndsWith(stem, "ات") && n >= 4) add(std::string(stem.substr(0, stem.size() - 4)));
 }
 
 }  // namespace rasd::text
