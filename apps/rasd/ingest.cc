@@ -120,6 +120,15 @@ class StoreWriter {
 };
 
 int RunIngest(const IngestOptions& o, const GlobalOptions& g) {
+  Shard shard;
+  if (!o.shard.empty()) {
+    auto sh = ParseShard(o.shard);
+    if (!sh.ok()) {
+      std::fprintf(stderr, "rasd: --shard: %s\n", sh.status().message().c_str());
+      return kExitUsage;
+    }
+    shard = *sh;
+  }
   PipelineOptions popts;
   popts.data_dir = g.data_dir;
   popts.use_ner = !o.no_ner;
@@ -136,14 +145,7 @@ int RunIngest(const IngestOptions& o, const GlobalOptions& g) {
   RunOptions ropts;
   ropts.threads = o.threads;
   ropts.progress = !g.quiet;
-  if (!o.shard.empty()) {
-    auto sh = ParseShard(o.shard);
-    if (!sh.ok()) {
-      std::fprintf(stderr, "rasd: --shard: %s\n", sh.status().message().c_str());
-      return kExitUsage;
-    }
-    ropts.shard = *sh;
-  }
+  ropts.shard = shard;
   RunStats stats;
   StoreWriter writer(store->get(), o.batch, o.force);
   RunPipeline(

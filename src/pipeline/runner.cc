@@ -79,7 +79,7 @@ void RunPipeline(const Pipeline& pipeline, const std::vector<std::string>& paths
     }
     std::fprintf(stderr, "\rrasd: %zu documents, %zu events, %zu errors, %.0f docs/s%s%s\033[K%s",
                  stats->documents, stats->events, stats->record_errors, rate, eta.c_str(),
-                 final ? (", " + Duration(secs)).c_str() : "", final ? "\n" : "");
+                 final ? (", " + Duration(secs) + " elapsed").c_str() : "", final ? "\n" : "");
   };
 
   // Waits for the running batch and hands its results to the sink.

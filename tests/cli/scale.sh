@@ -51,7 +51,7 @@ done
 # CSV: header plus one row per event; GDELT: 61 columns, no header.
 events=$("$RASD" -q code "$TMP/wire.jsonl" | wc -l)
 "$RASD" -q code --format csv "$TMP/wire.jsonl" >"$TMP/csv"
-head -n 1 "$TMP/csv" | grep -q '^event_id,doc_id,doc_title,published,' || fail "csv header: $(head -n 1 "$TMP/csv")"
+head -n 1 "$TMP/csv" | grep '^event_id,doc_id,doc_title,published,' >/dev/null || fail "csv header: $(head -n 1 "$TMP/csv")"
 [ "$(($(wc -l <"$TMP/csv") - 1))" = "$events" ] || fail "csv rows $(wc -l <"$TMP/csv") for $events events"
 "$RASD" -q code --format gdelt "$TMP/wire.jsonl" >"$TMP/gdelt"
 [ "$(wc -l <"$TMP/gdelt")" = "$events" ] || fail "gdelt rows"
@@ -62,13 +62,14 @@ awk -F'\t' '$27 == "195" && $6 == "USAMIL" && $8 == "USA" && $13 == "MIL" && $53
 # Dedup: the visit reported by three outlets is one event with three articles;
 # the strikes, three days apart, stay apart with a 1-day window and merge with 30.
 "$RASD" -q code --dedup "$TMP/wire.jsonl" >"$TMP/dd"
-grep '"cameo":"020"' "$TMP/dd" | grep -q '"mentions":[36],"sources":\["alpha","beta","gamma"\],"articles":\["visit-alpha","visit-beta","visit-gamma"\]' ||
+grep '"cameo":"020"' "$TMP/dd" | grep '"mentions":[36],"sources":\["alpha","beta","gamma"\],"articles":\["visit-alpha","visit-beta","visit-gamma"\]' >/dev/null ||
   fail "dedup of the visit: $(grep -o '"mentions.*' "$TMP/dd")"
 [ "$(grep -c '"cameo":"195"' "$TMP/dd")" = 9 ] || fail "strikes 3 days apart merged with a 1-day window"
 "$RASD" -q code --dedup=30 --format gdelt "$TMP/wire.jsonl" >"$TMP/dd30"
 awk -F'\t' '$27 == "195" { n++; if ($32 != 9 || $33 != 3 || $34 != 9) bad = 1 } END { exit !(n == 1 && !bad) }' "$TMP/dd30" ||
   fail "dedup=30 of the strikes: $(awk -F'\t' '$27 == "195" { print $32, $33, $34 }' "$TMP/dd30")"
-"$RASD" -q code --dedup --format csv "$TMP/wire.jsonl" | head -n 1 | grep -q ',mentions,sources,articles$' || fail "dedup csv header"
+"$RASD" -q code --dedup --format csv "$TMP/wire.jsonl" >"$TMP/ddcsv"
+head -n 1 "$TMP/ddcsv" | grep -q ',mentions,sources,articles$' || fail "dedup csv header: $(head -n 1 "$TMP/ddcsv")"
 set +e
 "$RASD" -q code --dedup=soon "$TMP/wire.jsonl" >/dev/null 2>&1
 [ $? = 2 ] || fail "--dedup=soon must be a usage error"
