@@ -41,8 +41,8 @@ std::string JsonlLines(int n, int bad_every = 0) {
       s += "{\"id\": \"broken\n";
       continue;
     }
-    s += "{\"id\": \"d" + std::to_string(i) + "\", \"text\": \"اجتمع الوزير بالسفير رقم " + std::to_string(i) +
-         ".\"}\n";
+    s += "{\"id\": \"d" + std::to_string(i) + "\", \"text\": \"اجتمع الوزير بالسفير رقم " +
+         std::to_string(i) + ".\"}\n";
   }
   return s;
 }
@@ -111,10 +111,11 @@ TEST(Shard, DirectoryFilesAreSplitByRelativePath) {
 TEST(Shard, WarcRecordsAreSplit) {
   std::string warc;
   for (int i = 0; i < 9; ++i) {
-    const std::string html = "<html><body><p>وصل الوفد رقم " + std::to_string(i) + " إلى العاصمة.</p></body></html>";
+    const std::string html =
+        "<html><body><p>وصل الوفد رقم " + std::to_string(i) + " إلى العاصمة.</p></body></html>";
     warc += "WARC/1.0\r\nWARC-Type: resource\r\nWARC-Target-URI: http://n.example/" + std::to_string(i) +
-            "\r\nContent-Type: text/html\r\nContent-Length: " + std::to_string(html.size()) + "\r\n\r\n" + html +
-            "\r\n\r\n";
+            "\r\nContent-Type: text/html\r\nContent-Length: " + std::to_string(html.size()) + "\r\n\r\n" +
+            html + "\r\n\r\n";
   }
   TempDir dir;
   const std::string path = dir.Write("n.warc", warc);

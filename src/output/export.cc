@@ -212,8 +212,8 @@ std::string OutletOf(std::string_view source, std::string_view url) {
 void EventDeduplicator::Add(StoredEvent ev, std::string_view outlet) {
   ++mentions_;
   key_.clear();
-  for (const std::string* part : {&ev.source_code, &ev.target_code, &ev.cameo, &ev.location_country,
-                                  &ev.location_name_en}) {
+  for (const std::string* part :
+       {&ev.source_code, &ev.target_code, &ev.cameo, &ev.location_country, &ev.location_name_en}) {
     key_ += *part;
     key_.push_back('\x1f');
   }
@@ -315,7 +315,8 @@ const std::vector<std::string>& GdeltColumns() {
                           "GoldsteinScale", "NumMentions", "NumSources", "NumArticles", "AvgTone"})
       c.push_back(f);
     for (const char* g : {"Actor1Geo_", "Actor2Geo_", "ActionGeo_"})
-      for (const char* f : {"Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID"})
+      for (const char* f :
+           {"Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID"})
         c.push_back(std::string(g) + f);
     c.push_back("DATEADDED");
     c.push_back("SOURCEURL");
@@ -375,7 +376,8 @@ void AppendGdeltRow(const StoredEvent& e, const EventGroup* group, std::string* 
   const size_t mentions = group ? group->mentions : 1;
   const size_t sources = group ? std::max<size_t>(1, group->sources.size()) : 1;
   const size_t articles = group ? std::max<size_t>(1, group->articles.size()) : 1;
-  out->append(std::to_string(mentions) + "\t" + std::to_string(sources) + "\t" + std::to_string(articles) + "\t");
+  out->append(std::to_string(mentions) + "\t" + std::to_string(sources) + "\t" + std::to_string(articles) +
+              "\t");
   out->push_back('\t');  // AvgTone: rasd measures no tone.
   // Actor1Geo_*, Actor2Geo_*: rasd places events, not actors.
   for (int i = 0; i < 2; ++i) out->append("0\t\t\t\t\t\t\t\t");

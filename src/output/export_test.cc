@@ -100,7 +100,8 @@ TEST(Dedup, PlaceIsPartOfTheKeyAndPublicationDateStandsInForAMissingDate) {
   d.Add(Ev("p1", "USAMIL", "IMGISI", "195", "", "Sirte", "2016-02-19"), "o1");
   d.Add(Ev("p2", "USAMIL", "IMGISI", "195", "2016-02-20", "Sirte"), "o2");
   d.Add(Ev("p3", "USAMIL", "IMGISI", "195", "2016-02-20", "Derna"), "o3");
-  d.Add(Ev("p4", "USAMIL", "IMGISI", "195", "2016-02", "", ""), "o4");  // Undated (month only, no publication).
+  d.Add(Ev("p4", "USAMIL", "IMGISI", "195", "2016-02", "", ""),
+        "o4");  // Undated (month only, no publication).
   d.Add(Ev("p5", "USAMIL", "IMGISI", "195", "", "", ""), "o5");
   ASSERT_EQ(d.groups().size(), 3u);
   EXPECT_EQ(d.groups()[0].articles, (std::vector<std::string>{"p1", "p2"}));

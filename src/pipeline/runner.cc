@@ -75,7 +75,8 @@ void RunPipeline(const Pipeline& pipeline, const std::vector<std::string>& paths
     if (total_bytes > 0 && reader_ptr != nullptr && !final) {
       const double done = static_cast<double>(reader_ptr->input_position()) / total_bytes;
       if (done > 0.001 && done <= 1.0)
-        eta = ", " + std::to_string(static_cast<int>(done * 100)) + "%, ETA " + Duration(secs * (1 - done) / done);
+        eta = ", " + std::to_string(static_cast<int>(done * 100)) + "%, ETA " +
+              Duration(secs * (1 - done) / done);
     }
     std::fprintf(stderr, "\rrasd: %zu documents, %zu events, %zu errors, %.0f docs/s%s%s\033[K%s",
                  stats->documents, stats->events, stats->record_errors, rate, eta.c_str(),
