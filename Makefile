@@ -33,6 +33,7 @@ test: build web
 
 bench: build
 	$(BUILD)/bench_pipeline
+	BUILD=$(BUILD) bench/scan_ratio.sh
 
 clean:
 	rm -rf $(BUILD) web/dist

@@ -44,6 +44,22 @@ void BM_AnnotateOneThread(benchmark::State& state) {
   state.SetBytesProcessed(static_cast<int64_t>(bytes));
 }
 
+void BM_ReadOnly(benchmark::State& state) {
+  // The serial part of RunPipeline: decompression, JSON parsing, UTF-8
+  // checks. With reading overlapped with annotation (runner.cc), this rate
+  // bounds how many worker threads can be kept busy.
+  size_t docs = 0, bytes = 0;
+  for (auto _ : state) {
+    rasd::DocumentReader reader([&](rasd::Document&& d) {
+      bytes += d.text.size();
+      return ++docs % g_limit != 0;
+    }, [](const rasd::Status&) {});
+    reader.Read(g_corpus);
+  }
+  state.counters["docs/s"] = benchmark::Counter(static_cast<double>(docs), benchmark::Counter::kIsRate);
+  state.SetBytesProcessed(static_cast<int64_t>(bytes));
+}
+
 void BM_RunAllCores(benchmark::State& state) {
   // End to end including decompression and JSON parsing, all cores.
   size_t docs = 0, bytes = 0;
@@ -52,7 +68,8 @@ void BM_RunAllCores(benchmark::State& state) {
     ro.progress = false;
     rasd::RunStats st;
     size_t n = 0;
-    rasd::RunPipeline(*g_pipeline, {g_corpus}, ro, [&](const rasd::AnnotatedDocument&) { return ++n < g_limit; }, &st);
+    rasd::RunPipeline(*g_pipeline, {g_corpus}, ro, [&](const rasd::AnnotatedDocument&) { return ++n < g_limit; },
+                      &st);
     docs += st.documents;
     bytes += st.bytes;
   }
@@ -84,6 +101,7 @@ int main(int argc, char** argv) {
   reader.Read(g_corpus);
   std::fprintf(stderr, "bench_pipeline: %zu documents loaded\n", g_docs->size());
   benchmark::RegisterBenchmark("annotate/1thread", BM_AnnotateOneThread)->Unit(benchmark::kMillisecond)->Iterations(1);
+  benchmark::RegisterBenchmark("read/1thread", BM_ReadOnly)->Unit(benchmark::kMillisecond)->Iterations(1);
   benchmark::RegisterBenchmark("read+annotate/all_cores", BM_RunAllCores)->Unit(benchmark::kMillisecond)->Iterations(1)->UseRealTime();
   benchmark::Initialize(&argc, argv);
   benchmark::RunSpecifiedBenchmarks();

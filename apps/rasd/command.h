@@ -45,6 +45,19 @@ struct CommandRegistrar {
 // Help text of command groups (`rasd eval`, `rasd dict`).
 std::string GroupHelp(const std::string& group);
 
+// The window of --dedup[=DAYS]: -1 when `value` is empty (not given), the
+// number of days (0..3650), or -2 when it is not such a number.
+inline int DedupDays(const std::string& value) {
+  if (value.empty()) return -1;
+  if (value.size() > 4) return -2;
+  int n = 0;
+  for (char c : value) {
+    if (c < '0' || c > '9') return -2;
+    n = n * 10 + (c - '0');
+  }
+  return n <= 3650 ? n : -2;
+}
+
 // Exit statuses shared by all commands.
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitRecordErrors = 1;  // Finished, but some records failed.

@@ -14,11 +14,18 @@ struct ExportOptions {
   std::string format = "csv";
   std::string out;
   std::vector<std::string> filters;  // name=value
+  std::string dedup;  // --dedup[=DAYS]; empty: none.
 };
 
 int RunExport(const ExportOptions& o) {
   server::Params params;
   params.emplace("format", o.format);
+  const int dedup_days = DedupDays(o.dedup);
+  if (dedup_days == -2) {
+    std::fprintf(stderr, "rasd: --dedup=%s: expected a number of days from 0 to 3650\n", o.dedup.c_str());
+    return kExitUsage;
+  }
+  if (dedup_days >= 0) params.emplace("dedup", std::to_string(dedup_days));
   for (const std::string& f : o.filters) {
     const size_t eq = f.find('=');
     if (eq == std::string::npos || eq == 0) {
@@ -67,8 +74,9 @@ int RunExport(const ExportOptions& o) {
 
 const CommandRegistrar kExport(
     "export",
-    "Write stored events as CSV or JSON lines, filtered like /api/events:\n"
-    "  rasd export --db rasd.db --format csv actor=USA root=19 from=2016-01-01 > events.csv",
+    "Write stored events as CSV, JSON lines or GDELT 2.0 rows, filtered like /api/events:\n"
+    "  rasd export --db rasd.db --format csv actor=USA root=19 from=2016-01-01 > events.csv\n"
+    "  rasd export --db rasd.db --format gdelt --dedup=2 > events.gdelt.tsv",
     55, [](CLI::App* sub, const GlobalOptions* /*g*/, int* exit_code) {
       auto o = std::make_shared<ExportOptions>();
       sub->add_option(
@@ -76,9 +84,13 @@ const CommandRegistrar kExport(
           "filters NAME=VALUE: actor source target country cameo root plover modality attribution "
           "from to bbox q doc offset limit");
       sub->add_option("--db", o->db, "database: SQLite file or postgresql://...")->capture_default_str();
-      sub->add_option("--format", o->format, "csv or jsonl")
+      sub->add_option("--format", o->format, "csv, jsonl or gdelt (GDELT 2.0 event table; docs/export.md)")
           ->capture_default_str()
-          ->check(CLI::IsMember({"csv", "jsonl"}));
+          ->check(CLI::IsMember({"csv", "jsonl", "gdelt"}));
+      sub->add_flag("--dedup{1}", o->dedup,
+                    "merge the same event reported by several articles (same source, target, CAMEO code and "
+                    "place, dates at most DAYS apart; --dedup alone: 1 day)")
+          ->type_name("DAYS");
       sub->add_option("-o,--output", o->out, "output file (default: standard output)");
       sub->callback([o, exit_code]() { *exit_code = RunExport(*o); });
     });

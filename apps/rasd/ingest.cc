@@ -20,6 +20,7 @@ struct IngestOptions {
   size_t batch = 256;
   bool force = false;
   bool no_ner = false;
+  std::string shard;
 };
 
 // Stores documents on a thread of its own, so that coding the next batch
@@ -31,12 +32,12 @@ class StoreWriter {
   }
   ~StoreWriter() { Finish(); }
 
-  // Queues a copy of `ad`; false once writing has failed for good.
-  bool Push(const AnnotatedDocument& ad) {
+  // Queues `ad` (moved from); false once writing has failed for good.
+  bool Push(AnnotatedDocument& ad) {
     std::unique_lock<std::mutex> lock(mu_);
     space_.wait(lock, [&] { return queue_.size() < kMaxQueued || !fatal_.ok(); });
     if (!fatal_.ok()) return false;
-    queue_.push_back(ad);
+    queue_.push_back(std::move(ad));
     ready_.notify_one();
     return true;
   }
@@ -119,6 +120,15 @@ class StoreWriter {
 };
 
 int RunIngest(const IngestOptions& o, const GlobalOptions& g) {
+  Shard shard;
+  if (!o.shard.empty()) {
+    auto sh = ParseShard(o.shard);
+    if (!sh.ok()) {
+      std::fprintf(stderr, "rasd: --shard: %s\n", sh.status().message().c_str());
+      return kExitUsage;
+    }
+    shard = *sh;
+  }
   PipelineOptions popts;
   popts.data_dir = g.data_dir;
   popts.use_ner = !o.no_ner;
@@ -135,10 +145,11 @@ int RunIngest(const IngestOptions& o, const GlobalOptions& g) {
   RunOptions ropts;
   ropts.threads = o.threads;
   ropts.progress = !g.quiet;
+  ropts.shard = shard;
   RunStats stats;
   StoreWriter writer(store->get(), o.batch, o.force);
   RunPipeline(
-      **pipeline, o.paths, ropts, [&](const AnnotatedDocument& ad) { return writer.Push(ad); }, &stats);
+      **pipeline, o.paths, ropts, [&](AnnotatedDocument& ad) { return writer.Push(ad); }, &stats);
   Status fatal = writer.Finish();
   if (!fatal.ok()) {
     std::fprintf(stderr, "rasd: cannot write %s: %s\n", RedactedUrl(o.db).c_str(), fatal.message().c_str());
@@ -176,6 +187,10 @@ const CommandRegistrar kIngest(
           ->check(CLI::Range(1, 100000));
       sub->add_flag("--force", o->force, "replace documents even when unchanged");
       sub->add_flag("--no-ner", o->no_ner, "skip the statistical NER stage");
+      sub->add_option("--shard", o->shard,
+                      "store only share K of N of the inputs (0 <= K < N): N processes or machines with "
+                      "0/N ... N-1/N fill one PostgreSQL store without overlap (docs/scale.md)")
+          ->type_name("K/N");
       sub->callback([o, g, exit_code]() { *exit_code = RunIngest(*o, *g); });
     });
 

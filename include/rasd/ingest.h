@@ -10,6 +10,7 @@
 #ifndef RASD_INGEST_H_
 #define RASD_INGEST_H_
 
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -28,7 +29,25 @@ struct ReadStats {
   size_t documents = 0;  // Documents delivered.
   size_t errors = 0;     // Records or files that failed.
   size_t bytes = 0;      // Input bytes read (uncompressed).
+  size_t skipped = 0;    // Records and files left to other shards (see Shard).
 };
+
+// A deterministic share of the inputs, so that N processes (machines, Slurm
+// array tasks) each read every input but handle a disjoint part of it:
+// shard K of N takes record i of the file with key F when
+// (FNV-1a(F) + i) % N == K. F is the path below the command-line argument,
+// prefixed by the argument's own file name ("corpus/2018/a.jsonl.zst"), so it
+// is the same on machines that mount the data in different places; i is the
+// line number (JSONL), the record number (WARC), the array index (.json) or
+// 0 (a .txt/.html file, which is then not even opened by other shards).
+// Records of one JSONL file are dealt round-robin, so shards stay balanced.
+struct Shard {
+  uint32_t index = 0;  // K, 0 <= K < N.
+  uint32_t count = 1;  // N.
+  bool all() const { return count <= 1; }
+};
+// Parses "K/N" with 0 <= K < N <= 1,000,000 (InvalidArgument otherwise).
+Result<Shard> ParseShard(std::string_view text);
 
 // Return false from the document callback to stop reading early.
 using DocumentCallback = std::function<bool(Document&&)>;
@@ -45,10 +64,20 @@ class DocumentReader {
   // choosing the format from `name`'s extensions exactly as Read does for a
   // file; ids, origins and messages use `name` as the path.
   void ReadBytes(std::string_view data, const std::string& name);
+  // Reads only this shard's records from now on.
+  void SetShard(Shard shard) { shard_ = shard; }
   const ReadStats& stats() const { return stats_; }
+  // Bytes taken so far from the input files as stored (compressed bytes for
+  // .gz/.zst), including the file being read: the position for an ETA.
+  uint64_t input_position() const;
+
+  // Directories with more entries than this are read in the file system's
+  // order, streaming, instead of being listed whole and sorted.
+  static constexpr size_t kSortedDirectoryLimit = 100000;
+  void set_sorted_directory_limit(size_t n) { sorted_directory_limit_ = n; }  // For tests.
 
  private:
-  void ReadFile(const std::string& path);
+  void ReadFile(const std::string& path, const std::string& key);
   void ReadJsonl(std::string_view data, const std::string& origin);
   void ReadText(std::string_view data, const std::string& path, const std::string& id);
   void ReadHtml(std::string_view data, const std::string& path, const std::string& id);
@@ -57,7 +86,19 @@ class DocumentReader {
 
   // Streaming forms: the string_view readers above wrap their data in a
   // LineReader and call these; files and stdin are read through them directly.
-  void ReadDirectory(const std::string& path);
+  void ReadDirectory(const std::string& path, const std::string& key);
+  // Shard selection for record `i` of the current file (see Shard).
+  bool Mine(uint64_t i) {
+    if (shard_.all() || (key_hash_ + i) % shard_.count == shard_.index) return true;
+    stats_.skipped++;
+    return false;
+  }
+  void SetKey(std::string_view key);
+  uint64_t key_hash_ = 0;
+  Shard shard_;
+  const ingest::LineReader* current_ = nullptr;  // Stream being read (for input_position).
+  uint64_t done_bytes_ = 0;                      // Raw bytes of finished files.
+  size_t sorted_directory_limit_ = kSortedDirectoryLimit;
   void ReadJsonlStream(ingest::LineReader* lines, const std::string& origin);
   void ReadJsonlLine(std::string_view line, const std::string& origin, size_t lineno, const std::string& stem);
   void ReadWarcStream(ingest::LineReader* lines, const std::string& origin);

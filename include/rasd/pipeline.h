@@ -68,6 +68,8 @@ class Pipeline {
   // Analyses one document. Never fails on content: odd input yields fewer
   // mentions and events, not errors.
   void Annotate(const Document& doc, Workspace* ws, AnnotatedDocument* out) const;
+  // The same, moving the document into out->doc instead of copying it.
+  void Annotate(Document&& doc, Workspace* ws, AnnotatedDocument* out) const;
 
   // The directory the resources were loaded from (for --version / messages).
   const std::string& data_dir() const;
@@ -76,6 +78,7 @@ class Pipeline {
 
  private:
   explicit Pipeline(std::unique_ptr<Impl> impl);
+  void Run(Workspace* ws, AnnotatedDocument* out) const;  // Annotates out->doc.
   std::unique_ptr<Impl> impl_;
 };
 

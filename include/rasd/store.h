@@ -73,6 +73,7 @@ inline constexpr size_t kMaxExportRows = 100000;
 // One stored event, flat, with its document's title and publication date.
 struct StoredEvent {
   std::string event_id, doc_id, doc_title, published;
+  std::string doc_source, doc_url;  // The document's outlet and URL (may be empty).
   int64_t sentence_index = 0;
   std::string sentence;
   int64_t sentence_start = 0, sentence_end = 0;

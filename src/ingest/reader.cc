@@ -63,6 +63,22 @@ std::string_view Trim(std::string_view s) {
   return s;
 }
 
+// Valid UTF-8 without NUL: what SanitizeUtf8 would leave unchanged.
+bool CleanUtf8(std::string_view s) {
+  for (size_t pos = 0; pos < s.size();) {
+    const auto b = static_cast<unsigned char>(s[pos]);
+    if (b < 0x80) {
+      if (b == 0) return false;
+      ++pos;
+      continue;
+    }
+    bool ok = true;
+    text::DecodeUtf8(s, &pos, &ok);
+    if (!ok) return false;
+  }
+  return true;
+}
+
 // nlohmann messages start with "[json.exception.parse_error.101] "; drop it.
 std::string JsonMessage(const char* what) {
   std::string_view m(what);
@@ -80,7 +96,7 @@ std::string JsonString(const nlohmann::json& obj, const char* key) {
 }
 
 // Fills *doc from one JSONL record (fields: docs/readers.md).
-Status DocumentFromJson(const nlohmann::json& j, const std::string& where, const std::string& default_id,
+Status DocumentFromJson(nlohmann::json& j, const std::string& where, const std::string& default_id,
                         Document* doc) {
   if (!j.is_object()) return Status::InvalidArgument(where + ": not a JSON object");
   auto text_it = j.find("text");
@@ -97,8 +113,14 @@ Status DocumentFromJson(const nlohmann::json& j, const std::string& where, const
   }
   // Escapes such as \u0000 survive parsing; sanitise the decoded strings too.
   text::SanitizeUtf8(JsonString(j, "title"), &doc->title);
+  // The line was sanitised before parsing; only escapes (\u0000) can bring
+  // back what SanitizeUtf8 removes, so the decoded text is moved, not copied,
+  // when it is clean.
   std::string body;
-  text::SanitizeUtf8(text_it->get_ref<const std::string&>(), &body);
+  if (CleanUtf8(text_it->get_ref<const std::string&>()))
+    body = std::move(text_it->get_ref<std::string&>());
+  else
+    text::SanitizeUtf8(text_it->get_ref<const std::string&>(), &body);
   if (!doc->title.empty()) {
     doc->text.reserve(doc->title.size() + 1 + body.size());
     doc->text = doc->title;
@@ -155,7 +177,54 @@ std::string Dechunk(std::string_view body) {
   return out;
 }
 
+uint64_t Fnv1a(std::string_view s) {
+  uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
+// The shard key of a command-line path: its own file name ("corpus" for
+// "/data/corpus/", the current directory's name for ".").
+std::string RootKey(const std::string& path) {
+  std::error_code ec;
+  fs::path p = fs::absolute(path, ec);
+  if (ec) p = path;
+  p = p.lexically_normal();
+  if (p.filename().empty()) p = p.parent_path();
+  return p.filename().string();
+}
+
 }  // namespace
+
+Result<Shard> ParseShard(std::string_view text) {
+  const size_t slash = text.find('/');
+  auto number = [](std::string_view d, uint32_t* v) {
+    if (d.empty() || d.size() > 7) return false;
+    uint32_t n = 0;
+    for (char c : d) {
+      if (c < '0' || c > '9') return false;
+      n = n * 10 + static_cast<uint32_t>(c - '0');
+    }
+    *v = n;
+    return true;
+  };
+  Shard sh;
+  if (slash == std::string_view::npos || !number(text.substr(0, slash), &sh.index) ||
+      !number(text.substr(slash + 1), &sh.count) || sh.count == 0 || sh.count > 1000000 ||
+      sh.index >= sh.count)
+    return Status::InvalidArgument("shard '" + std::string(text.substr(0, 40)) +
+                                   "': expected K/N with 0 <= K < N (e.g. 0/4 ... 3/4)");
+  return sh;
+}
+
+void DocumentReader::SetKey(std::string_view key) { key_hash_ = Fnv1a(key); }
+
+uint64_t DocumentReader::input_position() const {
+  return done_bytes_ + (current_ != nullptr ? current_->raw_bytes() : 0);
+}
 
 DocumentReader::DocumentReader(DocumentCallback on_doc, ErrorCallback on_error)
     : on_doc_(std::move(on_doc)), on_error_(std::move(on_error)) {}
@@ -170,8 +239,9 @@ bool DocumentReader::Deliver(Document&& doc) {
   // Ids and urls come from file names and WARC headers, which may hold any
   // bytes; every string leaving the reader is valid UTF-8.
   for (std::string* field : {&doc.id, &doc.title, &doc.url, &doc.source, &doc.origin}) {
+    if (CleanUtf8(*field)) continue;  // Almost always: no copy.
     text::SanitizeUtf8(*field, &scratch_);
-    if (scratch_ != *field) field->swap(scratch_);
+    field->swap(scratch_);
   }
   stats_.documents++;
   if (on_doc_ && !on_doc_(std::move(doc))) stopped_ = true;
@@ -181,6 +251,7 @@ bool DocumentReader::Deliver(Document&& doc) {
 void DocumentReader::Read(const std::string& path) {
   if (stopped_) return;
   if (path == "-") {
+    SetKey("-");
     ReadStdin();
     return;
   }
@@ -190,42 +261,77 @@ void DocumentReader::Read(const std::string& path) {
     Error(Status::NotFound(path + ": no such file or directory"));
     return;
   }
+  const std::string key = RootKey(path);
   if (fs::is_directory(st)) {
-    ReadDirectory(path);
+    ReadDirectory(path, key);
   } else {
-    ReadFile(path);
+    ReadFile(path, key);
   }
 }
 
-void DocumentReader::ReadDirectory(const std::string& path) {
-  std::vector<fs::directory_entry> entries;
+void DocumentReader::ReadDirectory(const std::string& path, const std::string& key) {
+  // Names only, and only candidates: a directory of millions of files costs
+  // one pass of readdir, not millions of stat calls or directory_entry objects.
+  struct Entry {
+    std::string name;
+    bool dir;
+  };
+  std::vector<Entry> entries;
   std::error_code ec;
-  for (fs::directory_iterator it(path, ec), end; !ec && it != end; it.increment(ec)) entries.push_back(*it);
-  if (ec) {
-    Error(Status::IoError(path + ": cannot list directory: " + ec.message()));
-    return;
-  }
-  std::sort(entries.begin(), entries.end(), [](const fs::directory_entry& a, const fs::directory_entry& b) {
-    return a.path().filename().string() < b.path().filename().string();
-  });
-  for (const auto& e : entries) {
-    if (stopped_) return;
-    const std::string name = e.path().filename().string();
+  fs::directory_iterator it(path, ec);
+  const fs::directory_iterator end;
+  bool streaming = false;
+  auto visit = [&](const Entry& e) {
+    const std::string child = path.ends_with('/') ? path + e.name : path + "/" + e.name;
+    if (e.dir) {
+      ReadDirectory(child, key + "/" + e.name);
+    } else {
+      ReadFile(child, key + "/" + e.name);
+    }
+  };
+  for (; !ec && it != end && !stopped_; it.increment(ec)) {
+    std::string name = it->path().filename().string();
     if (name.empty() || name[0] == '.') continue;  // Hidden files and directories.
     std::error_code ec2;
-    if (e.is_directory(ec2)) {
+    Entry e{std::move(name), false};
+    if (it->is_directory(ec2)) {
       // Symlinked directories could loop back; only real subdirectories.
-      if (!e.is_symlink(ec2)) ReadDirectory(e.path().string());
+      if (it->is_symlink(ec2)) continue;
+      e.dir = true;
+    } else if (!it->is_regular_file(ec2) || Classify(e.name).format == Format::kUnknown) {
+      continue;  // Unknown types are skipped inside directories.
+    }
+    if (streaming) {
+      visit(e);
       continue;
     }
-    if (!e.is_regular_file(ec2)) continue;
-    if (Classify(name).format == Format::kUnknown) continue;  // Unknown types skipped inside directories.
-    ReadFile(e.path().string());
+    entries.push_back(std::move(e));
+    if (entries.size() > sorted_directory_limit_) {
+      // Too many to list whole: handle what we have and stream the rest in
+      // the file system's order.
+      streaming = true;
+      for (const Entry& x : entries) {
+        if (stopped_) return;
+        visit(x);
+      }
+      entries.clear();
+      entries.shrink_to_fit();
+    }
+  }
+  if (ec) {
+    Error(Status::IoError(path + ": cannot list directory: " + ec.message()));
+    if (entries.empty()) return;
+  }
+  std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.name < b.name; });
+  for (const Entry& e : entries) {
+    if (stopped_) return;
+    visit(e);
   }
 }
 
-void DocumentReader::ReadFile(const std::string& path) {
+void DocumentReader::ReadFile(const std::string& path, const std::string& key) {
   const PathInfo info = Classify(path);
+  SetKey(key);
   switch (info.format) {
     case Format::kUnknown:
       Error(Status::Unsupported(path + ": unknown file type (expected .txt, .html, .htm, .jsonl, .jsonl.gz, "
@@ -239,18 +345,27 @@ void DocumentReader::ReadFile(const std::string& path) {
         return;
       }
       ingest::LineReader lines(std::move(src.value()));
+      current_ = &lines;
       if (info.format == Format::kJsonl) {
         ReadJsonlStream(&lines, path);
       } else {
         ReadWarcStream(&lines, path);
       }
+      done_bytes_ += lines.raw_bytes();
+      current_ = nullptr;
       return;
     }
     case Format::kText:
     case Format::kHtml: {
+      if (!Mine(0)) return;  // Another shard's file: not even opened.
       std::string data;
       Status st = ReadFileContents(path, &data);
       stats_.bytes += data.size();
+      {
+        std::error_code ec;
+        const auto size = fs::file_size(path, ec);
+        done_bytes_ += ec ? data.size() : size;
+      }
       if (!st.ok()) {
         Error(st);
         return;
@@ -269,6 +384,7 @@ void DocumentReader::ReadBytes(std::string_view data, const std::string& name) {
   if (stopped_) return;
   const PathInfo info = Classify(name);
   const ingest::Compression c = ingest::CompressionOf(name);
+  SetKey(fs::path(name).filename().string());
   auto source = [&]() {
     auto src = ingest::MemorySource(data);
     if (c == ingest::Compression::kGzip) return ingest::GzipSource(std::move(src), name);
@@ -291,6 +407,7 @@ void DocumentReader::ReadBytes(std::string_view data, const std::string& name) {
     }
     case Format::kText:
     case Format::kHtml: {
+      if (!Mine(0)) return;
       std::string plain;
       if (c != ingest::Compression::kNone) {
         ingest::LineReader r(source());
@@ -324,6 +441,7 @@ void DocumentReader::ReadStdin() {
     ReadJsonlStream(&lines, "stdin");
     return;
   }
+  if (!Mine(0)) return;
   std::string data, chunk;
   while (lines.ReadBytes(size_t{1} << 20, &chunk) > 0) data += chunk;
   stats_.bytes += data.size();
@@ -385,6 +503,7 @@ void DocumentReader::ReadJsonlStream(ingest::LineReader* lines, const std::strin
       return;
     }
     for (size_t i = 0; i < j.size() && !stopped_; ++i) {
+      if (!Mine(i)) continue;
       Document doc;
       doc.invalid_utf8 = i == 0 ? static_cast<uint32_t>(invalid) : 0;
       Status st = DocumentFromJson(j[i], origin + "[" + std::to_string(i) + "]",
@@ -399,6 +518,7 @@ void DocumentReader::ReadJsonlStream(ingest::LineReader* lines, const std::strin
   }
   while (!stopped_ && lines->ReadLine(&line_, &too_long)) {
     ++lineno;
+    if (!Mine(lineno)) continue;  // Another shard's record: not even parsed.
     if (too_long) {
       Error(Status::InvalidArgument(origin + ":" + std::to_string(lineno) + ": line too long, skipped"));
       continue;
@@ -489,11 +609,10 @@ void DocumentReader::ReadWarcStream(ingest::LineReader* lines, const std::string
       break;
     }
     if (uri.size() >= 2 && uri.front() == '<' && uri.back() == '>') uri = uri.substr(1, uri.size() - 2);
-    if (type == "response" && content_type.find("application/http") != std::string::npos) {
-      ReadWarcRecord(block, where, uri, date, true);
-    } else if ((type == "resource" || type == "response") && content_type.find("html") != std::string::npos) {
-      ReadWarcRecord(block, where, uri, date, false);
-    }
+    const bool http = type == "response" && content_type.find("application/http") != std::string::npos;
+    const bool html = !http && (type == "resource" || type == "response") &&
+                      content_type.find("html") != std::string::npos;
+    if ((http || html) && Mine(record)) ReadWarcRecord(block, where, uri, date, http);
   }
   stats_.bytes += lines->bytes() - start_bytes;
   if (!lines->status().ok()) Error(lines->status());

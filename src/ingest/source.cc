@@ -34,13 +34,16 @@ class FileSource : public ByteSource {
     const size_t got = std::fread(buf, 1, n, f_);
     if (got == 0 && std::ferror(f_))
       status_ = Status::IoError(name_ + ": read error: " + std::strerror(errno));
+    read_ += got;
     return got;
   }
+  uint64_t raw_bytes() const override { return read_; }
 
  private:
   std::FILE* f_;
   bool owned_;
   std::string name_;
+  uint64_t read_ = 0;
 };
 
 class MemSource : public ByteSource {
@@ -50,11 +53,14 @@ class MemSource : public ByteSource {
     n = std::min(n, d_.size());
     std::memcpy(buf, d_.data(), n);
     d_.remove_prefix(n);
+    read_ += n;
     return n;
   }
+  uint64_t raw_bytes() const override { return read_; }
 
  private:
   std::string_view d_;
+  uint64_t read_ = 0;
 };
 
 class GzSource : public ByteSource {
@@ -121,6 +127,7 @@ class GzSource : public ByteSource {
     }
     return produced();
   }
+  uint64_t raw_bytes() const override { return inner_->raw_bytes(); }
 
  private:
   std::unique_ptr<ByteSource> inner_;
@@ -181,6 +188,7 @@ class ZsSource : public ByteSource {
     }
     return out.pos;
   }
+  uint64_t raw_bytes() const override { return inner_->raw_bytes(); }
 
  private:
   std::unique_ptr<ByteSource> inner_;

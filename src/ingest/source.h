@@ -7,6 +7,7 @@
 #ifndef RASD_INGEST_SOURCE_H_
 #define RASD_INGEST_SOURCE_H_
 
+#include <cstdint>
 #include <cstdio>
 #include <memory>
 #include <string>
@@ -23,6 +24,9 @@ class ByteSource {
   // an error (then status() is not ok).
   virtual size_t Read(char* buf, size_t n) = 0;
   const Status& status() const { return status_; }
+  // Bytes taken from the underlying file or memory so far (compressed bytes
+  // for a decompressing source): the position for progress and ETA.
+  virtual uint64_t raw_bytes() const = 0;
 
  protected:
   Status status_;
@@ -55,6 +59,8 @@ class LineReader {
   // Looks at the first non-whitespace byte without consuming; 0 at end.
   char PeekNonSpace();
   size_t bytes() const { return consumed_; }
+  // Position in the underlying (possibly compressed) input; see ByteSource.
+  uint64_t raw_bytes() const { return src_->raw_bytes(); }
   const Status& status() const { return src_->status(); }
 
  private:

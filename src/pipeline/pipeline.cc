@@ -52,6 +52,16 @@ const std::string& Pipeline::data_dir() const { return impl_->data_dir; }
 
 void Pipeline::Annotate(const Document& doc, Workspace* ws, AnnotatedDocument* out) const {
   out->doc = doc;
+  Run(ws, out);
+}
+
+void Pipeline::Annotate(Document&& doc, Workspace* ws, AnnotatedDocument* out) const {
+  out->doc = std::move(doc);
+  Run(ws, out);
+}
+
+void Pipeline::Run(Workspace* ws, AnnotatedDocument* out) const {
+  const Document& doc = out->doc;
   out->sentences.clear();
   out->mentions.clear();
   out->events.clear();

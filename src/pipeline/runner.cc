@@ -5,11 +5,47 @@
 #include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <thread>
 
 #include "rasd/ingest.h"
 
 namespace rasd {
+namespace {
+
+// Total size of the inputs as stored, when every input is a regular file (an
+// ETA needs it); 0 when unknown (directories, stdin).
+uint64_t TotalInputBytes(const std::vector<std::string>& paths) {
+  uint64_t total = 0;
+  for (const std::string& p : paths) {
+    std::error_code ec;
+    if (p == "-" || !std::filesystem::is_regular_file(p, ec)) return 0;
+    const auto size = std::filesystem::file_size(p, ec);
+    if (ec) return 0;
+    total += size;
+  }
+  return total;
+}
+
+std::string Duration(double secs) {
+  char buf[32];
+  const auto s = static_cast<long>(secs + 0.5);
+  if (s >= 3600)
+    std::snprintf(buf, sizeof buf, "%ld:%02ld:%02ld", s / 3600, (s / 60) % 60, s % 60);
+  else
+    std::snprintf(buf, sizeof buf, "%ld:%02ld", s / 60, s % 60);
+  return buf;
+}
+
+// One batch: documents in, annotations out. Two of them alternate, so that
+// the workers fill one while the caller drains the other.
+struct Batch {
+  std::vector<Document> docs;
+  std::vector<AnnotatedDocument> results;  // Kept across batches: buffers are reused.
+  size_t size = 0;
+};
+
+}  // namespace
 
 void RunPipeline(const Pipeline& pipeline, const std::vector<std::string>& paths, const RunOptions& opts,
                  const AnnotationSink& sink, RunStats* stats) {
@@ -17,67 +53,115 @@ void RunPipeline(const Pipeline& pipeline, const std::vector<std::string>& paths
   int threads = opts.threads > 0 ? opts.threads : static_cast<int>(std::thread::hardware_concurrency());
   if (threads < 1) threads = 1;
   std::vector<Workspace> workspaces(threads);
-  std::vector<Document> batch;
-  std::vector<AnnotatedDocument> results;
+  Batch batches[2];
+  Batch* filling = &batches[0];
+  Batch* running = nullptr;  // Being annotated by the pool.
+  std::vector<std::thread> pool;
+  std::atomic<size_t> next{0};
   bool stop = false;
-  const bool tty = isatty(STDERR_FILENO);
+  const bool show = opts.progress && isatty(STDERR_FILENO);
+  const uint64_t total_bytes = show ? TotalInputBytes(paths) : 0;
+  const DocumentReader* reader_ptr = nullptr;
   auto last_report = t0;
 
   auto report = [&](bool final) {
-    if (!opts.progress) return;
+    if (!show) return;
     const auto now = std::chrono::steady_clock::now();
     const double secs = std::chrono::duration<double>(now - t0).count();
-    if (!final && std::chrono::duration<double>(now - last_report).count() < (tty ? 0.5 : 10.0)) return;
-    if (!final && secs < 2.0) return;
+    if (!final && (std::chrono::duration<double>(now - last_report).count() < 0.5 || secs < 1.0)) return;
     last_report = now;
-    std::fprintf(stderr, "%srasd: %zu documents, %zu events, %zu errors, %.0f docs/s%s", tty ? "\r" : "",
-                 stats->documents, stats->events, stats->record_errors, secs > 0 ? stats->documents / secs : 0.0,
-                 (tty && !final) ? "" : "\n");
+    const double rate = secs > 0 ? stats->documents / secs : 0.0;
+    std::string eta;
+    if (total_bytes > 0 && reader_ptr != nullptr && !final) {
+      const double done = static_cast<double>(reader_ptr->input_position()) / total_bytes;
+      if (done > 0.001 && done <= 1.0)
+        eta = ", " + std::to_string(static_cast<int>(done * 100)) + "%, ETA " +
+              Duration(secs * (1 - done) / done);
+    }
+    std::fprintf(stderr, "\rrasd: %zu documents, %zu events, %zu errors, %.0f docs/s%s%s\033[K%s",
+                 stats->documents, stats->events, stats->record_errors, rate, eta.c_str(),
+                 final ? (", " + Duration(secs) + " elapsed").c_str() : "", final ? "\n" : "");
   };
 
-  auto flush = [&]() {
-    if (batch.empty()) return;
-    results.resize(batch.size());
-    std::atomic<size_t> next{0};
-    auto work = [&](int w) {
-      for (size_t i = next++; i < batch.size(); i = next++) {
-        pipeline.Annotate(batch[i], &workspaces[w], &results[i]);
-      }
-    };
-    if (threads == 1 || batch.size() == 1) {
-      work(0);
-    } else {
-      std::vector<std::thread> pool;
-      for (int w = 0; w < threads; ++w) pool.emplace_back(work, w);
-      for (auto& t : pool) t.join();
-    }
-    for (size_t i = 0; i < batch.size() && !stop; ++i) {
+  // Waits for the running batch and hands its results to the sink.
+  auto finish_running = [&]() {
+    if (running == nullptr) return;
+    for (auto& t : pool) t.join();
+    pool.clear();
+    for (size_t i = 0; i < running->size && !stop; ++i) {
       stats->documents++;
-      stats->events += results[i].events.size();
-      if (!sink(results[i])) stop = true;
+      stats->events += running->results[i].events.size();
+      if (!sink(running->results[i])) stop = true;
     }
-    batch.clear();
+    running->size = 0;
+    running = nullptr;
     report(false);
+  };
+
+  // Starts the pool on the filled batch; returns at once.
+  auto launch = [&]() {
+    Batch* b = filling;
+    if (b->size == 0) return;
+    if (b->results.size() < b->size) b->results.resize(b->size);
+    next = 0;
+    auto work = [&pipeline, &workspaces, &next, b](int w) {
+      for (size_t i = next++; i < b->size; i = next++)
+        pipeline.Annotate(std::move(b->docs[i]), &workspaces[w], &b->results[i]);
+    };
+    const int n = static_cast<int>(std::min<size_t>(threads, b->size));
+    for (int w = 0; w < n; ++w) pool.emplace_back(work, w);
+    running = b;
+    filling = (b == &batches[0]) ? &batches[1] : &batches[0];
+  };
+
+  // A full batch: wait for the previous one, start this one, then deliver
+  // the previous results while the workers run.
+  auto dispatch = [&]() {
+    if (filling->size == 0) return;
+    Batch* previous = running;
+    if (previous != nullptr) {
+      for (auto& t : pool) t.join();
+      pool.clear();
+      running = nullptr;
+    }
+    launch();
+    if (previous != nullptr) {
+      for (size_t i = 0; i < previous->size && !stop; ++i) {
+        stats->documents++;
+        stats->events += previous->results[i].events.size();
+        if (!sink(previous->results[i])) stop = true;
+      }
+      previous->size = 0;
+      report(false);
+    }
   };
 
   DocumentReader reader(
       [&](Document&& doc) {
-        batch.push_back(std::move(doc));
-        if (batch.size() >= opts.batch) flush();
+        if (filling->docs.size() <= filling->size) filling->docs.resize(filling->size + 1);
+        filling->docs[filling->size++] = std::move(doc);
+        if (filling->size >= opts.batch) dispatch();
         return !stop;
       },
       [&](const Status& st) {
         stats->record_errors++;
-        if (opts.report_errors) std::fprintf(stderr, "rasd: error: %s\n", st.message().c_str());
+        if (opts.report_errors) {
+          if (show) std::fprintf(stderr, "\r\033[K");
+          std::fprintf(stderr, "rasd: error: %s\n", st.message().c_str());
+        }
       });
+  reader.SetShard(opts.shard);
+  reader_ptr = &reader;
   for (const auto& p : paths) {
     if (stop) break;
     reader.Read(p);
   }
-  flush();
+  if (!stop) dispatch();
+  finish_running();
   stats->bytes = reader.stats().bytes;
+  stats->skipped = reader.stats().skipped;
   stats->seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  if (stats->seconds >= 2.0) report(true);
+  if (stats->seconds >= 1.0) report(true);
 }
 
 }  // namespace rasd

@@ -12,6 +12,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "rasd/export.h"
 #include "rasd/ingest.h"
 #include "rasd/output.h"
 #include "rasd/text.h"
@@ -206,7 +207,7 @@ void StrOrNull(std::string_view s, std::string* out) {
 
 ApiResponse Events(Store* store, const Params& p) {
   std::string format = "json";
-  Status st = Choice(p, "format", {"json", "csv", "jsonl"}, &format);
+  Status st = Choice(p, "format", {"json", "csv", "jsonl", "gdelt"}, &format);
   if (!st.ok()) return FromStatus(st);
   if (format != "json") {
     ExportQuery q;
@@ -216,8 +217,10 @@ ApiResponse Events(Store* store, const Params& p) {
     auto total = store->CountEvents(q.filter);
     if (!total.ok()) return FromStatus(total.status());
     ApiResponse r;
-    r.content_type = format == "csv" ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8";
-    r.filename = format == "csv" ? "rasd-events.csv" : "rasd-events.jsonl";
+    r.content_type = format == "csv"     ? "text/csv; charset=utf-8"
+                     : format == "gdelt" ? "text/tab-separated-values; charset=utf-8"
+                                         : "application/x-ndjson; charset=utf-8";
+    r.filename = format == "csv" ? "rasd-events.csv" : format == "gdelt" ? "rasd-events.gdelt.tsv" : "rasd-events.jsonl";
     r.export_query = q;
     return r;
   }
@@ -690,18 +693,52 @@ Status ParseExportQuery(const Params& p, ExportQuery* q) {
   RASD_RETURN_IF_ERROR(ParseEventFilter(p, &q->filter));
   RASD_RETURN_IF_ERROR(Page(p, kMaxExportRows, kMaxExportRows, &q->offset, &q->limit));
   std::string format = "csv";
-  RASD_RETURN_IF_ERROR(Choice(p, "format", {"json", "csv", "jsonl"}, &format));
-  q->format = format == "csv" ? ExportFormat::kCsv : ExportFormat::kJsonl;
+  RASD_RETURN_IF_ERROR(Choice(p, "format", {"json", "csv", "jsonl", "gdelt"}, &format));
+  q->format = format == "csv" ? ExportFormat::kCsv : format == "gdelt" ? ExportFormat::kGdelt : ExportFormat::kJsonl;
+  if (!One(p, "dedup").empty()) {
+    int64_t days = 1;
+    RASD_RETURN_IF_ERROR(Count(p, "dedup", 3650, &days));
+    q->dedup_days = static_cast<int>(days);
+  }
   return Status::Ok();
 }
 
 Status WriteExport(Store* store, const ExportQuery& q, const std::function<bool(std::string_view)>& write) {
   std::string buf;
-  if (q.format == ExportFormat::kCsv) buf = CsvHeader();
+  const bool dedup = q.dedup_days >= 0;
+  if (q.format == ExportFormat::kCsv) buf = EventCsvHeader(dedup);
   bool writing = true;
+  if (dedup) {
+    // Groups need every row of the query first (docs/export.md).
+    EventDeduplicator dd(DedupOptions{q.dedup_days});
+    Status st = store->ForEachEvent(q.filter, q.offset, q.limit, [&](const StoredEvent& e) {
+      const std::string outlet = OutletOf(e.doc_source, e.doc_url);
+      dd.Add(e, outlet);
+      return true;
+    });
+    if (!st.ok()) return st;
+    for (const EventGroup& g : dd.groups()) {
+      if (q.format == ExportFormat::kCsv) {
+        AppendEventCsv(g.event, &g, &buf);
+      } else if (q.format == ExportFormat::kGdelt) {
+        AppendGdeltRow(g.event, &g, &buf);
+      } else {
+        AppendGroupJson(g, &buf);
+        buf.push_back('\n');
+      }
+      if (buf.size() >= (64 << 10)) {
+        if (!write(buf)) return Status::Ok();
+        buf.clear();
+      }
+    }
+    if (!buf.empty()) write(buf);
+    return Status::Ok();
+  }
   Status st = store->ForEachEvent(q.filter, q.offset, q.limit, [&](const StoredEvent& e) {
     if (q.format == ExportFormat::kCsv) {
       AppendCsvRow(e, &buf);
+    } else if (q.format == ExportFormat::kGdelt) {
+      AppendGdeltRow(e, nullptr, &buf);
     } else {
       AppendEventJson(e, &buf);
       buf.push_back('\n');

@@ -22,7 +22,7 @@ using Params = std::multimap<std::string, std::string>;
 
 inline constexpr const char* kJsonType = "application/json; charset=utf-8";
 
-enum class ExportFormat { kCsv, kJsonl };
+enum class ExportFormat { kCsv, kJsonl, kGdelt };
 
 // An event query written out whole (format=csv|jsonl, `rasd export`).
 struct ExportQuery {
@@ -30,6 +30,7 @@ struct ExportQuery {
   size_t offset = 0;
   size_t limit = kMaxExportRows;
   ExportFormat format = ExportFormat::kCsv;
+  int dedup_days = -1;  // >= 0: deduplicate across articles within this window (rasd/export.h).
 };
 
 struct ApiResponse {

@@ -176,11 +176,27 @@ Result<int> CurrentSchemaVersion(SqlConn* conn) {
   return version;
 }
 
+static Status MigrateLocked(SqlConn* conn);
+
 Status Migrate(SqlConn* conn) {
   const bool pg = conn->dialect() == Dialect::kPostgres;
   // The common case, an up-to-date database, takes no write lock: readers
   // (rasd serve) open while `rasd ingest` holds the writer's lock.
   if (auto v = CurrentSchemaVersion(conn); v.ok() && *v == LatestSchemaVersion()) return Status::Ok();
+  if (pg) {
+    // Many processes may open a fresh database at once (`rasd ingest --shard
+    // K/N` on N machines): CREATE TABLE IF NOT EXISTS is not safe against a
+    // concurrent twin in PostgreSQL, so migrators take turns on a session lock.
+    RASD_RETURN_IF_ERROR(conn->Exec("SELECT pg_advisory_lock(7262413)"));
+    Status st = MigrateLocked(conn);
+    Status unlock = conn->Exec("SELECT pg_advisory_unlock(7262413)");
+    return st.ok() ? unlock : st;
+  }
+  return MigrateLocked(conn);
+}
+
+static Status MigrateLocked(SqlConn* conn) {
+  const bool pg = conn->dialect() == Dialect::kPostgres;
   RASD_RETURN_IF_ERROR(conn->Exec(
       "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
       "applied_at TEXT NOT NULL)"));

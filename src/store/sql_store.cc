@@ -104,7 +104,7 @@ constexpr const char* kEventColumns =
     "e.sentence_end, e.trigger_text, e.source_code, e.source_text, e.target_code, e.target_text, e.cameo, "
     "e.cameo_root, e.goldstein, e.quad_class, e.plover_event, e.plover_mode, e.modality, e.attribution_kind, "
     "e.attribution_text, e.date, e.date_precision, e.location_text, e.location_name_en, e.location_country, "
-    "e.location_lat, e.location_lon, e.confidence, e.rule, e.event_json";
+    "e.location_lat, e.location_lon, e.confidence, e.rule, e.event_json, d.source, d.url";
 
 StoredEvent ReadEvent(const Row& r) {
   StoredEvent e;
@@ -140,6 +140,8 @@ StoredEvent ReadEvent(const Row& r) {
   e.confidence = r.Double(29);
   e.rule = r.Str(30);
   e.json = r.Str(31);
+  e.doc_source = r.Str(32);
+  e.doc_url = r.Str(33);
   return e;
 }
 

@@ -68,7 +68,10 @@ void Segmenter::Segment(Token* tok) const {
   auto explains = [&](std::string_view x, bool preferred_only) {
     auto ok = [&](std::string_view y) { return preferred_only ? Preferred(y) : Known(y); };
     if (ok(x)) return true;
-    std::vector<std::string> bases;
+    // One buffer per thread: a fresh vector here cost ~60 allocations per
+    // document (docs/performance.md).
+    thread_local std::vector<std::string> bases;
+    bases.clear();
     VerbCandidates(x, &bases);
     // Only plain truncations count (زاروا -> زار); restored defective forms
     // (وزاروا -> وزاري) would explain too much.

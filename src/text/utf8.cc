@@ -62,19 +62,28 @@ size_t SanitizeUtf8(std::string_view in, std::string* out) {
   out->reserve(in.size());
   size_t bad = 0;
   size_t pos = 0;
+  size_t run = 0;  // Start of the valid bytes not yet copied: copied in one append per run.
   while (pos < in.size()) {
+    // ASCII other than NUL, the common case in markup and Latin text.
+    const auto b = static_cast<unsigned char>(in[pos]);
+    if (b < 0x80 && b != 0) {
+      ++pos;
+      continue;
+    }
     const size_t start = pos;
     bool ok = true;
     const char32_t cp = DecodeUtf8(in, &pos, &ok);
+    if (ok && cp != 0) continue;
+    out->append(in.substr(run, start - run));
+    run = pos;
     if (!ok) {
       ++bad;
       AppendUtf8(kReplacementChar, out);
-    } else if (cp == 0) {
-      out->push_back(' ');  // NUL bytes would truncate C consumers downstream.
     } else {
-      out->append(in.substr(start, pos - start));
+      out->push_back(' ');  // NUL bytes would truncate C consumers downstream.
     }
   }
+  out->append(in.substr(run));
   return bad;
 }
 
