@@ -180,19 +180,28 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
     // Support verbs make the verbal noun after them a finite event: قام بـ
     // (قامت القوات بقصف، قام متظاهرون بالاحتجاج) and أقدم على (أقدم
     // محتجون على قطع الطريق). The subject is the support verb's.
-    auto support_before = [&](uint32_t end, bool qama) {
+    // Aspectual verbs do the same: شرع في / بدأ في / بدأ بـ (شرعوا في التعاون).
+    enum Support { kQama, kAqdama, kBegin };
+    auto support_before = [&](uint32_t end, Support kind) {
       const uint32_t lo = end >= sent.tok_begin + 4 ? end - 4 : sent.tok_begin;
       for (uint32_t t = lo; t < end; ++t) {
         const std::string_view st = ws.tokens[t].stem;
-        if (qama ? (st.starts_with("قام") || st.starts_with("يقوم") || st.starts_with("تقوم"))
-                 : (st.starts_with("اقدم") || st.starts_with("يقدمون")))
+        const bool begin = st.starts_with("شرع") || st.starts_with("يشرع") || st.starts_with("تشرع") ||
+                           st.starts_with("بدات") || st.starts_with("بداو") || st == "بدا" || st.starts_with("يبدا") ||
+                           st.starts_with("تبدا");
+        if (kind == kQama ? (st.starts_with("قام") || st.starts_with("يقوم") || st.starts_with("تقوم") || begin)
+            : kind == kAqdama ? (st.starts_with("اقدم") || st.starts_with("يقدمون"))
+                              : begin)
           return true;
       }
       return false;
     };
-    const bool supported = (head.has(text::kPrepBi) && support_before(tm.tb, true)) ||
-                           (tm.tb > sent.tok_begin + 1 && ws.tokens[tm.tb - 1].stem == "علي" &&
-                            ws.tokens[tm.tb - 1].proclitics == 0 && support_before(tm.tb - 1, false));
+    auto prev_word = [&](std::string_view w) {
+      return tm.tb > sent.tok_begin + 1 && ws.tokens[tm.tb - 1].stem == w && ws.tokens[tm.tb - 1].proclitics == 0;
+    };
+    const bool supported = (head.has(text::kPrepBi) && support_before(tm.tb, kQama)) ||
+                           (prev_word("علي") && support_before(tm.tb - 1, kAqdama)) ||
+                           (prev_word("في") && support_before(tm.tb - 1, kBegin));
     if (supported) verbal = true;
     else if ((head.has(text::kDefArticle) && !article_verb) || head.has(text::kPrepBi) || head.has(text::kPrepKa))
       verbal = false;
