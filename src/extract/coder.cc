@@ -225,6 +225,11 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
     if (tm.tb > sent.tok_begin && IsTopicPreposition(ws.tokens[tm.tb - 1]) && !has_pronoun && !toll && !supported)
       continue;
     if (!verbal && tm.tb > sent.tok_begin && IsFrameNoun(ws.tokens[tm.tb - 1])) continue;
+    // A verbal noun after a copula pronoun is the predicate of a definition
+    // (الأول هو موافقة الجزائر، الهدف هو تحرير المدينة): a topic, not a report.
+    if (!verbal && tm.tb > sent.tok_begin && ws.tokens[tm.tb - 1].proclitics == 0 &&
+        (ws.tokens[tm.tb - 1].stem == "هو" || ws.tokens[tm.tb - 1].stem == "هي"))
+      continue;
     // A question asks; it reports nothing.
     if (IsQuestion(ws.tokens, sent.tok_begin, sent.tok_end)) continue;
     // A verbal noun that is the object of another trigger in its clause
