@@ -359,6 +359,9 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
         // في and ب introduce where and how (بموافقة صينية), not whom.
         const bool in = (a->tb > sent.tok_begin && ws.tokens[a->tb - 1].norm == "في") ||
                         ws.tokens[a->tb].has(text::kPrepBi);
+        // A nisba that qualifies a ب-phrase (بموافقة صينية "with Chinese
+        // approval") says how, never whom: not even a last resort.
+        if (a->nisba_only && a->tb > sent.tok_begin && ws.tokens[a->tb - 1].has(text::kPrepBi)) continue;
         (in ? locative : GovernedByPreposition(ws.tokens.data(), a->tb, sent.tok_begin) ? governed : bare).push_back(a);
       }
       const auto& first = prefer_governed ? governed : bare;
