@@ -437,6 +437,32 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
         how = "noun+preceding";
       }
     }
+    // Victims counted right after a violent verb (قُتل 14 مدنيا في غارات
+    // نفذتها قوات النظام) make it a passive: the counted actor is the target,
+    // and the doer, when named, follows the verb of the means (نفذتها، شنها).
+    if (verbal && how == "VSO" && violent && !sources.empty() && sources[0]->tb > tm.te) {
+      bool counted = false;
+      for (uint32_t t = tm.te; t < sources[0]->tb && !counted; ++t) {
+        const std::string_view st = ws.tokens[t].stem;
+        counted = ws.tokens[t].kind == text::TokenKind::kNumber || st == "عشرات" || st == "مئات" || st == "الاف" ||
+                  st == "الاف" || st == "مءات";
+      }
+      if (counted) {
+        targets = sources;
+        sources.clear();
+        for (size_t k = 0; k < after.size(); ++k) {
+          const ActorMention* a = after[k];
+          if (a->tb <= targets.back()->te || a->tb == 0) continue;
+          const std::string_view v = ws.tokens[a->tb - 1].stem;
+          if (v.starts_with("نفذ") || v.starts_with("شن")) {
+            size_t nx;
+            sources = run_from(after, k, &nx);
+            break;
+          }
+        }
+        how += "+counted victims";
+      }
+    }
     // An agent phrase after the trigger marks a passive or a nominal event
     // with its doer: قُتل 149 فلسطينيا بنيران إسرائيلية، اعتقل ناشطون من قبل
     // الشرطة، قمع المعارضين من قبل النظام، على يد مسلحين. The actor right

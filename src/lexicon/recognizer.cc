@@ -223,8 +223,20 @@ void Recognizer::ComposeActors(const Document& doc, const Workspace& ws, uint32_
         country = atoms[j].code;
         rule += "+country:" + atoms[j].rule;
       }
+      // One word may stand between (a title: السيد، الشيخ), but not a trigger:
+      // in الجيش الليبي يحاصر تنظيم القاعدة the verb separates two actors.
+      auto trigger_at = [&](uint32_t t) {
+        for (size_t mi = mfirst; mi < r->matches.size(); ++mi) {
+          const PhraseMatch& m = r->matches[mi];
+          if (m.tb > t || m.te <= t) continue;
+          for (uint32_t k = 0; k < m.count; ++k)
+            if (lex_.entry(r->pool[m.first + k]).category == static_cast<uint8_t>(Category::kTrigger)) return true;
+        }
+        return false;
+      };
       if (j + 1 < atoms.size() && atoms[j + 1].tb <= atoms[j].te + 1 &&
-          (atoms[j + 1].type == 'P' || atoms[j + 1].type == 'O')) {
+          (atoms[j + 1].type == 'P' || atoms[j + 1].type == 'O') &&
+          (atoms[j + 1].tb == atoms[j].te || !trigger_at(atoms[j].te))) {
         ++j;
         am.code = atoms[j].code;
         if (atoms[j].type == 'O' && atoms[j].code.size() == 3) am.code += role;  // bare org country code
