@@ -60,10 +60,18 @@ void RunPipeline(const Pipeline& pipeline, const std::vector<std::string>& paths
     report(false);
   };
 
+  // Batches are cut by count and by bytes, so that large documents (up to
+  // kMaxDocumentBytes each) do not pile up in memory 64 at a time.
+  constexpr size_t kMaxBatchBytes = size_t{32} << 20;
+  size_t batch_bytes = 0;
   DocumentReader reader(
       [&](Document&& doc) {
+        batch_bytes += doc.text.size();
         batch.push_back(std::move(doc));
-        if (batch.size() >= opts.batch) flush();
+        if (batch.size() >= opts.batch || batch_bytes >= kMaxBatchBytes) {
+          flush();
+          batch_bytes = 0;
+        }
         return !stop;
       },
       [&](const Status& st) {
