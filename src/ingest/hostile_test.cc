@@ -53,7 +53,7 @@ TEST(HostileInput, DecompressionBombInATextFileIsSkipped) {
   auto r = ReadAll(std::vector<std::string>{bomb, good});
   EXPECT_EQ(r.ids(), std::vector<std::string>{"good"});
   ASSERT_EQ(r.errors.size(), 1u);
-  EXPECT_NE(r.errors[0].message().find(bomb + ": larger than 16 MiB"), std::string::npos) << r.errors[0].message();
+  EXPECT_NE(r.errors[0].message().find(bomb + ": larger than 8 MiB"), std::string::npos) << r.errors[0].message();
 
   std::string out;
   const Status st = ReadFileContents(bomb, &out, size_t{1} << 20);

@@ -57,12 +57,18 @@ void RunPipeline(const Pipeline& pipeline, const std::vector<std::string>& paths
       if (!sink(results[i])) stop = true;
     }
     batch.clear();
+    // Buffers grown by a very large document are released, not kept for the
+    // rest of the run.
+    results.clear();
+    for (Workspace& w : workspaces)
+      if (w.tokens.capacity() > (size_t{1} << 18)) w = Workspace();
     report(false);
   };
 
   // Batches are cut by count and by bytes, so that large documents (up to
-  // kMaxDocumentBytes each) do not pile up in memory 64 at a time.
-  constexpr size_t kMaxBatchBytes = size_t{32} << 20;
+  // kMaxDocumentBytes each) do not pile up in memory 64 at a time: analysis
+  // needs about 70 bytes per byte of text, whatever the thread count.
+  constexpr size_t kMaxBatchBytes = size_t{4} << 20;
   size_t batch_bytes = 0;
   DocumentReader reader(
       [&](Document&& doc) {
