@@ -512,11 +512,12 @@ Status CompileLexicon(const CompileOptions& opts, std::string* image, CompileSta
     const std::string f = lex + file;
     const uint32_t src = b.AddSource(file);
     const size_t before = b.entry_count();
+    const char* const tag = type;  // clang < 16 cannot capture a structured binding.
     RASD_RETURN_IF_ERROR(ForEachLine(f, true, [&](const std::vector<std::string>& c, int ln) -> Status {
       EntryRecord r = Blank();
       r.category = static_cast<uint8_t>(Category::kGazetteer);
       r.match = kMatchExact;
-      r.code = b.Str(type);
+      r.code = b.Str(tag);
       r.source = (src << 20) | ln;
       b.Add(c[0], r);
       return Status::Ok();
