@@ -364,6 +364,12 @@ Result<NerTagger> NerTagger::Load(const std::string& path) {
     pos += len;
   }
   if (m.labels_[0] != "O") return Status::Corrupt(path + ": first label must be O");
+  // BIO labels: Allowed() reads the type after "B-" / "I-".
+  for (size_t i = 1; i < m.labels_.size(); ++i) {
+    const std::string& l = m.labels_[i];
+    if (l.size() < 3 || (l[0] != 'B' && l[0] != 'I') || l[1] != '-')
+      return Status::Corrupt(path + ": label " + std::to_string(i) + " is not B-<type> or I-<type>");
+  }
   float scale = 0;
   const size_t count = static_cast<size_t>(n) << bits;
   if (!get(&scale, 4) || pos + count * 2 + 8 != buf.size()) return Status::Corrupt(path + ": truncated weights");
