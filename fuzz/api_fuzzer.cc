@@ -59,20 +59,49 @@ rasd::Store* TheStore() {
     }
     using rasd::store_testing::AddEvent;
     using rasd::store_testing::EventSpec;
-    auto a = rasd::store_testing::MakeDoc("doc-a", "روسيا تدعو الجزائر إلى الحوار\nوزار وفد أمريكي مستشفى في طرابلس",
-                                          "2016-02-16");
-    AddEvent(&a, EventSpec{.id = "a1", .trigger = "تدعو", .source = "روسيا", .source_code = "RUS",
-                           .target = "الجزائر", .target_code = "DZA", .cameo = "013", .root = "01",
-                           .goldstein = 0.4, .quad = 1, .plover = "CONSULT", .date = "2016-02-16"});
-    AddEvent(&a, EventSpec{.id = "a2", .trigger = "زار", .source = "وفد أمريكي", .source_code = "USAGOV",
-                           .target = "مستشفى", .target_code = "LBYHLH", .cameo = "042", .root = "04",
-                           .goldstein = 1.9, .quad = 1, .plover = "CONSULT", .modality = rasd::Modality::kReported,
-                           .attribution = rasd::AttributionKind::kAnonymous, .place = "طرابلس",
-                           .place_country = "LBY", .lat = 32.9, .lon = 13.2});
+    auto a = rasd::store_testing::MakeDoc(
+        "doc-a", "روسيا تدعو الجزائر إلى الحوار\nوزار وفد أمريكي مستشفى في طرابلس", "2016-02-16");
+    AddEvent(&a, EventSpec{.id = "a1",
+                           .trigger = "تدعو",
+                           .source = "روسيا",
+                           .source_code = "RUS",
+                           .target = "الجزائر",
+                           .target_code = "DZA",
+                           .cameo = "013",
+                           .root = "01",
+                           .goldstein = 0.4,
+                           .quad = 1,
+                           .plover = "CONSULT",
+                           .date = "2016-02-16"});
+    AddEvent(&a, EventSpec{.id = "a2",
+                           .trigger = "زار",
+                           .source = "وفد أمريكي",
+                           .source_code = "USAGOV",
+                           .target = "مستشفى",
+                           .target_code = "LBYHLH",
+                           .cameo = "042",
+                           .root = "04",
+                           .goldstein = 1.9,
+                           .quad = 1,
+                           .plover = "CONSULT",
+                           .modality = rasd::Modality::kReported,
+                           .attribution = rasd::AttributionKind::kAnonymous,
+                           .place = "طرابلس",
+                           .place_country = "LBY",
+                           .lat = 32.9,
+                           .lon = 13.2});
     auto b = rasd::store_testing::MakeDoc("doc-b", "هاجم مسلحون قافلة عسكرية قرب بنغازي", "2016-03-01");
-    AddEvent(&b, EventSpec{.id = "b1", .trigger = "هاجم", .source = "مسلحون", .source_code = "LBYREB",
-                           .target = "قافلة عسكرية", .target_code = "LBYMIL", .cameo = "190", .root = "19",
-                           .goldstein = -10, .quad = 4, .plover = "ASSAULT"});
+    AddEvent(&b, EventSpec{.id = "b1",
+                           .trigger = "هاجم",
+                           .source = "مسلحون",
+                           .source_code = "LBYREB",
+                           .target = "قافلة عسكرية",
+                           .target_code = "LBYMIL",
+                           .cameo = "190",
+                           .root = "19",
+                           .goldstein = -10,
+                           .quad = 4,
+                           .plover = "ASSAULT"});
     for (const auto* d : {&a, &b}) {
       auto r = (*s)->PutDocument(*d);
       if (!r.ok()) {
@@ -104,7 +133,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       const std::string_view kv = q.substr(0, amp);
       const size_t eq = kv.find('=');
       if (!kv.empty())
-        params.emplace(Decode(kv.substr(0, eq)), eq == std::string_view::npos ? "" : Decode(kv.substr(eq + 1)));
+        params.emplace(Decode(kv.substr(0, eq)),
+                       eq == std::string_view::npos ? "" : Decode(kv.substr(eq + 1)));
       if (amp == std::string_view::npos) break;
       q.remove_prefix(amp + 1);
     }

@@ -52,7 +52,8 @@ inline void TextLayer(const std::string& text) {
   text::Normalize(text, &nt);
   Check(nt.orig.size() == nt.text.size() + 1);
   Check(ValidUtf8(nt.text));
-  for (size_t i = 1; i < nt.orig.size(); ++i) Check(nt.orig[i - 1] <= nt.orig[i] && nt.orig[i] <= text.size());
+  for (size_t i = 1; i < nt.orig.size(); ++i)
+    Check(nt.orig[i - 1] <= nt.orig[i] && nt.orig[i] <= text.size());
 
   std::vector<Span> sentences;
   text::SplitSentences(text, &sentences);

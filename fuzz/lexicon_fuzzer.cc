@@ -33,7 +33,8 @@ void WriteFile(const fs::path& p, std::string_view bytes) {
 
 void MakeSeeds(const std::string& dir) {
   const fs::path d = rasd::fuzz::TempPath("lexsrc");
-  WriteFile(d / "lexicon/countries.tsv", "DZA\tname\tالجزائر\tAlgeria\nDZA\tnisba\tجزائري\nFRA\tname\tفرنسا\n");
+  WriteFile(d / "lexicon/countries.tsv",
+            "DZA\tname\tالجزائر\tAlgeria\nDZA\tnisba\tجزائري\nFRA\tname\tفرنسا\n");
   WriteFile(d / "lexicon/agents.tsv", "GOV\tوزير الخارجية\nMIL\tجيش\n");
   WriteFile(d / "lexicon/organizations.tsv", "IGOUNO\tالأمم المتحدة\n");
   WriteFile(d / "lexicon/people.tsv", "DZAGOV\t2012-09-03\t2017-05-24\tعبد المالك سلال\n");
@@ -90,7 +91,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     (void)l.str(e.extra).size();
     (void)l.Source(e);
   }
-  for (const char* key : {"جزائر", "وزير خارجيه", "زار", "", "\x01" "042", "042"}) {
+  for (const char* key : {"جزائر", "وزير خارجيه", "زار", "",
+                          "\x01"
+                          "042",
+                          "042"}) {
     const uint32_t v = l.FindPhrase(key);
     uint32_t n = 0;
     const uint32_t* p = l.Postings(v, &n);

@@ -66,7 +66,8 @@ void MakeSeeds(const std::string& dir) {
   rasd::extract::ReportModel::TrainOptions ropts;
   ropts.hash_bits = 8;
   ropts.epochs = 2;
-  const auto rep = rasd::extract::ReportModel::Train({{"trig=هجوم", "past"}, {"trig=حرب", "opinion"}}, {1, 0}, ropts);
+  const auto rep =
+      rasd::extract::ReportModel::Train({{"trig=هجوم", "past"}, {"trig=حرب", "opinion"}}, {1, 0}, ropts);
   Check(rep.Save(tmp).ok());
   bytes = ReadFile(tmp);
   WriteFile(dir + "/report-valid", std::string(1, '\x03') + bytes);
@@ -112,8 +113,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   std::vector<std::string> storage;
   std::vector<rasd::tag::NerToken> toks;
-  rasd::tag::PrepareTokens({"زار", "وزير", "الخارجية", "الجزائر", "", "x"}, rasd::fuzz::TestSegmenter(), &storage,
-                           &toks);
+  rasd::tag::PrepareTokens({"زار", "وزير", "الخارجية", "الجزائر", "", "x"}, rasd::fuzz::TestSegmenter(),
+                           &storage, &toks);
   std::vector<int> tags;
   m->Tag(toks, nullptr, &tags);
   Check(tags.size() == toks.size());

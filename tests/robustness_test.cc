@@ -35,7 +35,8 @@ std::string CompileSmall() {
   Write(d / "lexicon/places-curated.tsv", "وهران\tOran\tDZA\t35.7\t-0.63\tcity\t800000\n");
   Write(d / "lexicon/dates.tsv", "month\t2\tفبراير\n");
   Write(d / "cameo/codes.tsv",
-        "cameo\troot\tname\tgoldstein\tquad_class\tplover_event\tplover_mode\n042\t04\tMake a visit\t1.9\t1\tCONSULT\tvisit\n");
+        "cameo\troot\tname\tgoldstein\tquad_class\tplover_event\tplover_mode\n042\t04\tMake a "
+        "visit\t1.9\t1\tCONSULT\tvisit\n");
   Write(d / "triggers/verbs.tsv", "042\tزار\tيزور\tزيارة\tobj\t\n");
   Write(d / "triggers/nouns.tsv", "");
   Write(d / "triggers/cues.tsv", "speech\tقال\t\n");

@@ -12,9 +12,9 @@
 namespace rasd {
 namespace {
 
-using testing::ReadAll;
 using ingest::kMaxHtmlAttributes;
 using ingest::kMaxHtmlDepth;
+using testing::ReadAll;
 using testing::TempDir;
 
 // `n` bytes of `unit` repeated, gzip-compressed without building them whole.
@@ -53,7 +53,8 @@ TEST(HostileInput, DecompressionBombInATextFileIsSkipped) {
   auto r = ReadAll(std::vector<std::string>{bomb, good});
   EXPECT_EQ(r.ids(), std::vector<std::string>{"good"});
   ASSERT_EQ(r.errors.size(), 1u);
-  EXPECT_NE(r.errors[0].message().find(bomb + ": larger than 8 MiB"), std::string::npos) << r.errors[0].message();
+  EXPECT_NE(r.errors[0].message().find(bomb + ": larger than 8 MiB"), std::string::npos)
+      << r.errors[0].message();
 
   std::string out;
   const Status st = ReadFileContents(bomb, &out, size_t{1} << 20);
@@ -93,17 +94,18 @@ TEST(HostileInput, HugeWarcRecordIsSkippedAndTheNextOneRead) {
   const std::string page = "<html><body><p>" + std::string(kGood) + "</p></body></html>";
   auto record = [](const std::string& uri, const std::string& block) {
     return "WARC/1.0\r\nWARC-Type: resource\r\nWARC-Target-URI: " + uri +
-           "\r\nContent-Type: text/html\r\nContent-Length: " + std::to_string(block.size()) + "\r\n\r\n" + block +
-           "\r\n\r\n";
+           "\r\nContent-Type: text/html\r\nContent-Length: " + std::to_string(block.size()) + "\r\n\r\n" +
+           block + "\r\n\r\n";
   };
   std::string big = "<p>";
   big.resize(kMaxDocumentBytes + 10, 'x');
-  const std::string path = dir.Write("crawl.warc", record("http://a.example/big", big) +
-                                                         record("http://a.example/ok", page));
+  const std::string path =
+      dir.Write("crawl.warc", record("http://a.example/big", big) + record("http://a.example/ok", page));
   auto r = ReadAll(path);
   EXPECT_EQ(r.ids(), std::vector<std::string>{"http://a.example/ok"});
   ASSERT_EQ(r.errors.size(), 1u);
-  EXPECT_NE(r.errors[0].message().find(path + ": record 1: record of"), std::string::npos) << r.errors[0].message();
+  EXPECT_NE(r.errors[0].message().find(path + ": record 1: record of"), std::string::npos)
+      << r.errors[0].message();
 
   // A Content-Length far beyond the file: skipped to the end, reported once.
   const std::string cut = dir.Write("cut.warc",
@@ -117,12 +119,14 @@ TEST(HostileInput, HugeWarcRecordIsSkippedAndTheNextOneRead) {
 
 TEST(HostileInput, JsonlWhoseFirstLineLooksLikeAnArrayKeepsItsRecords) {
   TempDir dir;
-  const std::string path = dir.Write("feed.jsonl", std::string(100000, '[') + "\n{\"id\": \"b\", \"text\": \"" +
-                                                       kGood + "\"}\n{\"id\": \"c\", \"text\": \"نص\"}\n");
+  const std::string path =
+      dir.Write("feed.jsonl", std::string(100000, '[') + "\n{\"id\": \"b\", \"text\": \"" + kGood +
+                                  "\"}\n{\"id\": \"c\", \"text\": \"نص\"}\n");
   auto r = ReadAll(path);
   EXPECT_EQ(r.ids(), (std::vector<std::string>{"b", "c"}));
   ASSERT_EQ(r.errors.size(), 1u);
-  EXPECT_NE(r.errors[0].message().find(path + ":1: malformed JSON"), std::string::npos) << r.errors[0].message();
+  EXPECT_NE(r.errors[0].message().find(path + ":1: malformed JSON"), std::string::npos)
+      << r.errors[0].message();
 
   // A .json file stays one array: one error for the whole file.
   const std::string json = dir.Write("list.json", "[{\"text\": \"أ\"},\n{\"text\": \"ب\"\n");
@@ -135,14 +139,16 @@ TEST(HostileInput, JsonlWhoseFirstLineLooksLikeAnArrayKeepsItsRecords) {
 TEST(HostileInput, DeeplyNestedJsonIsAnErrorNotACrash) {
   TempDir dir;
   const std::string deep = std::string(1000000, '[') + std::string(1000000, ']');
-  const std::string path = dir.Write("deep.jsonl", "{\"text\": " + deep + "}\n" + "{\"id\": \"ok\", \"text\": \"نص\"}\n" +
-                                                       std::string(500000, '{') + "\n");
+  const std::string path =
+      dir.Write("deep.jsonl", "{\"text\": " + deep + "}\n" + "{\"id\": \"ok\", \"text\": \"نص\"}\n" +
+                                  std::string(500000, '{') + "\n");
   auto r = ReadAll(path);
   EXPECT_EQ(r.ids(), std::vector<std::string>{"ok"});
   ASSERT_EQ(r.errors.size(), 2u);
   EXPECT_NE(r.errors[0].message().find(path + ":1: field 'text' is not a string"), std::string::npos)
       << r.errors[0].message();
-  EXPECT_NE(r.errors[1].message().find(path + ":3: malformed JSON"), std::string::npos) << r.errors[1].message();
+  EXPECT_NE(r.errors[1].message().find(path + ":3: malformed JSON"), std::string::npos)
+      << r.errors[1].message();
 }
 
 TEST(HostileInput, HtmlTooDeepOrWithTooManyAttributesIsRefused) {
@@ -154,14 +160,17 @@ TEST(HostileInput, HtmlTooDeepOrWithTooManyAttributesIsRefused) {
   std::string attrs = "<p";
   for (size_t i = 0; i <= kMaxHtmlAttributes; ++i) attrs += " a" + std::to_string(i) + "=\"x y\"";
   attrs += ">نص</p>";
-  auto r = ReadAll(std::vector<std::string>{dir.Write("deep.html", deep + "نص"), dir.Write("fmt.html", formatting),
-                                            dir.Write("attrs.html", attrs), dir.Write("ok.html", kGood)});
+  auto r =
+      ReadAll(std::vector<std::string>{dir.Write("deep.html", deep + "نص"), dir.Write("fmt.html", formatting),
+                                       dir.Write("attrs.html", attrs), dir.Write("ok.html", kGood)});
   EXPECT_EQ(r.ids(), std::vector<std::string>{"ok"});
   ASSERT_EQ(r.errors.size(), 3u);
-  EXPECT_NE(r.errors[0].message().find("deep.html: HTML nested more than 1000 elements deep"), std::string::npos)
+  EXPECT_NE(r.errors[0].message().find("deep.html: HTML nested more than 1000 elements deep"),
+            std::string::npos)
       << r.errors[0].message();
   EXPECT_NE(r.errors[1].message().find("fmt.html: HTML nested more than"), std::string::npos);
-  EXPECT_NE(r.errors[2].message().find("attrs.html: HTML tag with more than 1000 attributes"), std::string::npos)
+  EXPECT_NE(r.errors[2].message().find("attrs.html: HTML tag with more than 1000 attributes"),
+            std::string::npos)
       << r.errors[2].message();
 }
 
@@ -169,8 +178,9 @@ TEST(HostileInput, HtmlLimitsLetOrdinaryPagesThrough) {
   // Thousands of elements whose end tags are optional or absent (p, li, td,
   // br, img), markup inside scripts and comments, and balanced nesting: none
   // of it counts towards the depth.
-  std::string page = "<!DOCTYPE html><html><head><title><div><div></title>"
-                     "<script>var s = '";
+  std::string page =
+      "<!DOCTYPE html><html><head><title><div><div></title>"
+      "<script>var s = '";
   for (int i = 0; i < 3000; ++i) page += "<div>";
   page += "';</script><!-- ";
   for (int i = 0; i < 3000; ++i) page += "<span>";
