@@ -7,7 +7,7 @@ DB ?= rasd.db
 PORT ?= 8080
 HOST ?= 127.0.0.1
 
-.PHONY: setup build web run test code bench clean
+.PHONY: setup build web run test sanitize fuzz code bench clean
 
 setup:
 	scripts/setup
@@ -30,10 +30,21 @@ code: build
 
 test: build web
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS) --timeout 600
+	JOBS=$(JOBS) scripts/sanitize
+	scripts/fuzz-ci
+
+# The unit tests under AddressSanitizer + UndefinedBehaviorSanitizer (clang, build-asan/).
+sanitize: setup
+	JOBS=$(JOBS) scripts/sanitize
+
+# A bounded run of every libFuzzer target (builds build-asan/ first).
+fuzz: setup
+	JOBS=$(JOBS) scripts/sanitize --build-only
+	scripts/fuzz-ci
 
 bench: build
 	$(BUILD)/bench_pipeline
 	BUILD=$(BUILD) bench/scan_ratio.sh
 
 clean:
-	rm -rf $(BUILD) web/dist
+	rm -rf $(BUILD) build-asan web/dist

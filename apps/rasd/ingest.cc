@@ -35,8 +35,12 @@ class StoreWriter {
   // Queues `ad` (moved from); false once writing has failed for good.
   bool Push(AnnotatedDocument& ad) {
     std::unique_lock<std::mutex> lock(mu_);
-    space_.wait(lock, [&] { return queue_.size() < kMaxQueued || !fatal_.ok(); });
+    // Bounded by count and by text bytes (hostile input: docs/robustness.md).
+    space_.wait(lock, [&] {
+      return (queue_.size() < kMaxQueued && queued_bytes_ < kMaxQueuedBytes) || queue_.empty() || !fatal_.ok();
+    });
     if (!fatal_.ok()) return false;
+    queued_bytes_ += ad.doc.text.size();
     queue_.push_back(std::move(ad));
     ready_.notify_one();
     return true;
@@ -58,6 +62,7 @@ class StoreWriter {
 
  private:
   static constexpr size_t kMaxQueued = 512;
+  static constexpr size_t kMaxQueuedBytes = size_t{8} << 20;
 
   void Loop() {
     size_t in_batch = 0;
@@ -68,6 +73,7 @@ class StoreWriter {
         ready_.wait(lock, [&] { return !queue_.empty() || done_; });
         if (queue_.empty()) break;
         work.swap(queue_);
+        queued_bytes_ = 0;
         space_.notify_all();
       }
       for (const AnnotatedDocument& ad : work) {
@@ -114,6 +120,7 @@ class StoreWriter {
   std::mutex mu_;
   std::condition_variable ready_, space_;
   std::deque<AnnotatedDocument> queue_;
+  size_t queued_bytes_ = 0;
   bool done_ = false;
   Status fatal_;
   std::thread thread_;

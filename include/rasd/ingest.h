@@ -10,6 +10,7 @@
 #ifndef RASD_INGEST_H_
 #define RASD_INGEST_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -115,8 +116,19 @@ class DocumentReader {
   bool stopped_ = false;
 };
 
+// Limits that keep memory bounded on hostile input (docs/robustness.md).
+// A document larger than this (a .txt or .html file or a WARC record, after
+// decompression, or a JSONL line) is reported and skipped: news articles are
+// a few kB, and a decompression bomb stops here instead of filling memory.
+// (Analysing a document takes about 70 bytes of memory per byte of text.)
+inline constexpr size_t kMaxDocumentBytes = size_t{8} << 20;
+// A .json file holding one array of records is parsed whole, up to this size.
+inline constexpr size_t kMaxJsonArrayBytes = size_t{64} << 20;
+
 // Reads a whole file into *out, decompressing .gz and .zst by extension.
-Status ReadFileContents(const std::string& path, std::string* out);
+// InvalidArgument, without reading further, when the (decompressed) contents
+// exceed max_bytes.
+Status ReadFileContents(const std::string& path, std::string* out, size_t max_bytes = SIZE_MAX);
 
 // Parses a publication date ("2016-02-16", "2016-02-16T10:00:00Z",
 // "Tue, 16 Feb 2016 10:00:00 GMT", "16/02/2016") into "YYYY-MM-DD".

@@ -60,13 +60,17 @@ struct Workspace {
   }
 };
 
+inline constexpr size_t kMaxRecognitionBytes = size_t{64} << 10;
+
 class Pipeline {
  public:
   static Result<std::unique_ptr<Pipeline>> Load(const PipelineOptions& opts);
   ~Pipeline();
 
   // Analyses one document. Never fails on content: odd input yields fewer
-  // mentions and events, not errors.
+  // mentions and events, not errors. A document longer than
+  // kMaxRecognitionBytes is recognised and coded in runs of whole sentences of
+  // at most that size, which keeps the cost linear (docs/robustness.md).
   void Annotate(const Document& doc, Workspace* ws, AnnotatedDocument* out) const;
   // The same, moving the document into out->doc instead of copying it.
   void Annotate(Document&& doc, Workspace* ws, AnnotatedDocument* out) const;

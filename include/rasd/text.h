@@ -71,6 +71,11 @@ bool IsArabicLetter(char32_t cp);
 // sentence (headlines and paragraphs). Not boundaries: a dot between digits
 // (3.5), after a known abbreviation (د. م. ص.) or a single letter, a dot
 // followed by a lowercase Latin letter.
+// A sentence longer than kMaxSentenceBytes (no real one is: the longest of
+// 31k news sentences is about 1,100 characters) is cut into pieces of at most
+// that length, after a comma or at a space where possible, so that a
+// megabyte-long line without punctuation costs linear time downstream.
+inline constexpr size_t kMaxSentenceBytes = 4096;
 void SplitSentences(std::string_view text, std::vector<Span>* out);
 
 // ---- Tokens and clitics --------------------------------------------------

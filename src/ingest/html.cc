@@ -7,6 +7,7 @@
 
 #include <gumbo.h>
 
+#include <initializer_list>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -352,14 +353,124 @@ class Extractor {
 
 }  // namespace
 
-void ExtractHtml(std::string_view html, HtmlContent* out) {
+namespace {
+
+char LowerAscii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
+bool IsNameChar(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == ':';
+}
+bool IsTagSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+bool OneOf(std::string_view name, std::initializer_list<std::string_view> names) {
+  for (std::string_view n : names)
+    if (name == n) return true;
+  return false;
+}
+
+// Elements that never hold children, or whose end tag may be left out (the
+// parser closes them itself): neither deepens the tree.
+bool DoesNotNest(std::string_view name) {
+  return OneOf(name, {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+                      "source", "track", "wbr", "keygen", "frame", "basefont", "bgsound", "image", "p", "li",
+                      "dt", "dd", "tr", "td", "th", "option", "optgroup", "rb", "rt", "rp", "rtc", "thead",
+                      "tbody", "tfoot", "colgroup", "caption", "html", "head", "body"});
+}
+
+// Elements whose content is text up to their end tag.
+bool IsRawText(std::string_view name) {
+  return OneOf(name, {"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes"});
+}
+
+}  // namespace
+
+Status CheckHtmlLimits(std::string_view h) {
+  size_t depth = 0;
+  size_t i = 0;
+  char name[16];
+  while ((i = h.find('<', i)) != std::string_view::npos) {
+    if (h.substr(i, 4) == "<!--") {
+      const size_t end = h.find("-->", i + 4);
+      if (end == std::string_view::npos) break;
+      i = end + 3;
+      continue;
+    }
+    if (i + 1 < h.size() && (h[i + 1] == '!' || h[i + 1] == '?')) {
+      i = h.find('>', i);
+      continue;
+    }
+    const bool closing = i + 1 < h.size() && h[i + 1] == '/';
+    size_t j = i + 1 + closing;
+    size_t n = 0;
+    while (j < h.size() && IsNameChar(h[j])) {
+      if (n < sizeof name) name[n] = LowerAscii(h[j]);
+      ++n, ++j;
+    }
+    if (n == 0) {  // A '<' in text.
+      ++i;
+      continue;
+    }
+    const std::string_view tag(name, n < sizeof name ? n : 0);  // Long names: an unknown element.
+    // The rest of the tag, counting attributes outside quoted values.
+    size_t attrs = 0;
+    char quote = 0;
+    bool gap = true;
+    for (; j < h.size(); ++j) {
+      const char c = h[j];
+      if (quote != 0) {
+        if (c == quote) quote = 0;
+        continue;
+      }
+      if (c == '>') break;
+      if (c == '"' || c == '\'') {
+        quote = c;
+      } else if (IsTagSpace(c)) {
+        gap = true;
+      } else if (gap && c != '=' && c != '/') {
+        if (++attrs > kMaxHtmlAttributes) {
+          return Status::InvalidArgument("HTML tag with more than " + std::to_string(kMaxHtmlAttributes) +
+                                         " attributes at byte " + std::to_string(i) + "; not parsed");
+        }
+        gap = false;
+      } else {
+        gap = c == '=';
+      }
+    }
+    if (j >= h.size()) break;
+    const bool self_closing = h[j - 1] == '/';
+    i = j + 1;
+    if (closing) {
+      if (!DoesNotNest(tag) && depth > 0) --depth;
+      continue;
+    }
+    if (!DoesNotNest(tag) && !self_closing && ++depth > kMaxHtmlDepth) {
+      return Status::InvalidArgument("HTML nested more than " + std::to_string(kMaxHtmlDepth) +
+                                     " elements deep at byte " + std::to_string(i) + "; not parsed");
+    }
+    if (IsRawText(tag)) {  // Its content is text: skip to its end tag.
+      size_t k = i;
+      while ((k = h.find("</", k)) != std::string_view::npos) {
+        size_t m = 0;
+        while (m < tag.size() && k + 2 + m < h.size() && LowerAscii(h[k + 2 + m]) == tag[m]) ++m;
+        if (m == tag.size()) break;
+        k += 2;
+      }
+      if (k == std::string_view::npos) break;
+      i = k;  // The end tag is read as an ordinary closing tag next.
+    }
+  }
+  return Status::Ok();
+}
+
+Status ExtractHtml(std::string_view html, HtmlContent* out) {
   *out = HtmlContent{};
+  if (Status st = CheckHtmlLimits(html); !st.ok()) return st;
   GumboOptions opts = kGumboDefaultOptions;
   opts.max_errors = 0;  // We never look at parse errors; don't collect them.
   GumboOutput* g = gumbo_parse_with_options(&opts, html.data(), html.size());
-  if (g == nullptr) return;
+  if (g == nullptr) return Status::Ok();
   Extractor(out).Run(g->root);
   gumbo_destroy_output(&opts, g);
+  return Status::Ok();
 }
 
 }  // namespace rasd::ingest

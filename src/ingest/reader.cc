@@ -55,6 +55,14 @@ PathInfo Classify(const std::string& path) {
   return info;
 }
 
+// True for .jsonl / .ndjson (also compressed), where records are lines.
+bool IsJsonLines(const std::string& path) {
+  std::string lower = Lower(fs::path(path).filename().string());
+  for (std::string_view z : {".gz", ".zst", ".zstd"})
+    if (lower.ends_with(z)) lower.resize(lower.size() - z.size());
+  return lower.ends_with(".jsonl") || lower.ends_with(".ndjson");
+}
+
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r' || s.front() == '\n'))
     s.remove_prefix(1);
@@ -195,6 +203,24 @@ std::string RootKey(const std::string& path) {
   p = p.lexically_normal();
   if (p.filename().empty()) p = p.parent_path();
   return p.filename().string();
+}
+
+// Reads the rest of `r` into *out, stopping once more than `max` bytes came:
+// returns false then (a decompression bomb is not inflated further).
+bool ReadAllCapped(ingest::LineReader* r, size_t max, std::string* out) {
+  out->clear();
+  std::string chunk;
+  while (r->ReadBytes(size_t{1} << 20, &chunk) > 0) {
+    out->append(chunk);
+    if (out->size() > max) return false;
+  }
+  return true;
+}
+
+std::string MiB(size_t n) { return std::to_string(n >> 20) + " MiB"; }
+
+std::string TooLarge(const std::string& where) {
+  return where + ": document larger than " + MiB(kMaxDocumentBytes) + " (after decompression), skipped";
 }
 
 }  // namespace
@@ -344,7 +370,7 @@ void DocumentReader::ReadFile(const std::string& path, const std::string& key) {
         Error(src.status());
         return;
       }
-      ingest::LineReader lines(std::move(src.value()));
+      ingest::LineReader lines(std::move(src.value()), kMaxDocumentBytes);
       current_ = &lines;
       if (info.format == Format::kJsonl) {
         ReadJsonlStream(&lines, path);
@@ -359,7 +385,7 @@ void DocumentReader::ReadFile(const std::string& path, const std::string& key) {
     case Format::kHtml: {
       if (!Mine(0)) return;  // Another shard's file: not even opened.
       std::string data;
-      Status st = ReadFileContents(path, &data);
+      Status st = ReadFileContents(path, &data, kMaxDocumentBytes);
       stats_.bytes += data.size();
       {
         std::error_code ec;
@@ -396,12 +422,12 @@ void DocumentReader::ReadBytes(std::string_view data, const std::string& name) {
       Error(Status::Unsupported(name + ": unknown file type"));
       return;
     case Format::kJsonl: {
-      ingest::LineReader lines(source());
+      ingest::LineReader lines(source(), kMaxDocumentBytes);
       ReadJsonlStream(&lines, name);
       return;
     }
     case Format::kWarc: {
-      ingest::LineReader lines(source());
+      ingest::LineReader lines(source(), kMaxDocumentBytes);
       ReadWarcStream(&lines, name);
       return;
     }
@@ -411,13 +437,19 @@ void DocumentReader::ReadBytes(std::string_view data, const std::string& name) {
       std::string plain;
       if (c != ingest::Compression::kNone) {
         ingest::LineReader r(source());
-        std::string chunk;
-        while (r.ReadBytes(size_t{1} << 20, &chunk) > 0) plain += chunk;
+        if (!ReadAllCapped(&r, kMaxDocumentBytes, &plain)) {
+          Error(Status::InvalidArgument(TooLarge(name)));
+          return;
+        }
         if (!r.status().ok()) {
           Error(r.status());
           return;
         }
         data = plain;
+      }
+      if (data.size() > kMaxDocumentBytes) {
+        Error(Status::InvalidArgument(TooLarge(name)));
+        return;
       }
       stats_.bytes += data.size();
       if (info.format == Format::kText) {
@@ -436,14 +468,17 @@ void DocumentReader::ReadStdin() {
     Error(src.status());
     return;
   }
-  ingest::LineReader lines(std::move(src.value()));
+  ingest::LineReader lines(std::move(src.value()), kMaxDocumentBytes);
   if (lines.PeekNonSpace() == '{') {
     ReadJsonlStream(&lines, "stdin");
     return;
   }
   if (!Mine(0)) return;
-  std::string data, chunk;
-  while (lines.ReadBytes(size_t{1} << 20, &chunk) > 0) data += chunk;
+  std::string data;
+  if (!ReadAllCapped(&lines, kMaxDocumentBytes, &data)) {
+    Error(Status::InvalidArgument(TooLarge("stdin")));
+    return;
+  }
   stats_.bytes += data.size();
   if (!lines.status().ok()) {
     Error(lines.status());
@@ -468,7 +503,10 @@ void DocumentReader::ReadHtml(std::string_view data, const std::string& path, co
   std::string html;
   doc.invalid_utf8 = static_cast<uint32_t>(text::SanitizeUtf8(data, &html));
   ingest::HtmlContent page;
-  ingest::ExtractHtml(html, &page);
+  if (Status st = ingest::ExtractHtml(html, &page); !st.ok()) {
+    Error(Status::InvalidArgument(path + ": " + st.message()));
+    return;
+  }
   doc.title = std::move(page.title);
   doc.text = std::move(page.text);
   doc.published = !page.published.empty() ? page.published : page.dateline;
@@ -476,7 +514,7 @@ void DocumentReader::ReadHtml(std::string_view data, const std::string& path, co
 }
 
 void DocumentReader::ReadJsonl(std::string_view data, const std::string& origin) {
-  ingest::LineReader lines(ingest::MemorySource(data));
+  ingest::LineReader lines(ingest::MemorySource(data), kMaxDocumentBytes);
   ReadJsonlStream(&lines, origin);
 }
 
@@ -487,9 +525,14 @@ void DocumentReader::ReadJsonlStream(ingest::LineReader* lines, const std::strin
   bool too_long = false;
   if (lines->PeekNonSpace() == '[') {
     // A .json file holding one array of records: read whole (documented).
-    std::string all, chunk;
-    while (lines->ReadBytes(size_t{1} << 20, &chunk) > 0) all += chunk;
+    std::string all;
+    const bool fits = ReadAllCapped(lines, kMaxJsonArrayBytes, &all);
     stats_.bytes += all.size();
+    if (!fits) {
+      Error(Status::InvalidArgument(origin + ": JSON array larger than " + MiB(kMaxJsonArrayBytes) +
+                                    ", not read (write one record a line instead)"));
+      return;
+    }
     if (!lines->status().ok()) {
       Error(lines->status());
       return;
@@ -499,6 +542,21 @@ void DocumentReader::ReadJsonlStream(ingest::LineReader* lines, const std::strin
     try {
       j = nlohmann::json::parse(scratch_);
     } catch (const nlohmann::json::exception& e) {
+      if (IsJsonLines(origin) && all.find('\n') != std::string::npos) {
+        // A .jsonl file whose first record is broken (or an array on a line
+        // of its own): the rest are still records, one a line.
+        std::string_view rest = all;
+        for (size_t lineno = 1; !rest.empty() && !stopped_; ++lineno) {
+          const size_t nl = rest.find('\n');
+          if (std::min(nl, rest.size()) > kMaxDocumentBytes) {
+            Error(Status::InvalidArgument(origin + ":" + std::to_string(lineno) + ": line too long, skipped"));
+          } else {
+            ReadJsonlLine(rest.substr(0, nl), origin, lineno, stem);
+          }
+          rest.remove_prefix(nl == std::string_view::npos ? rest.size() : nl + 1);
+        }
+        return;
+      }
       Error(Status::Corrupt(origin + ": malformed JSON: " + JsonMessage(e.what())));
       return;
     }
@@ -556,7 +614,7 @@ void DocumentReader::ReadJsonlLine(std::string_view line, const std::string& ori
 }
 
 void DocumentReader::ReadWarc(std::string_view data, const std::string& origin) {
-  ingest::LineReader lines(ingest::MemorySource(data));
+  ingest::LineReader lines(ingest::MemorySource(data), kMaxDocumentBytes);
   ReadWarcStream(&lines, origin);
 }
 
@@ -602,6 +660,13 @@ void DocumentReader::ReadWarcStream(ingest::LineReader* lines, const std::string
     if (!ok) {
       Error(Status::Corrupt(where + ": missing or bad Content-Length"));
       resync = true;
+      continue;
+    }
+    if (n > kMaxDocumentBytes) {
+      const bool complete = lines->Skip(n) == n;
+      Error(Status::InvalidArgument(where + ": record of " + std::to_string(n) + " bytes is larger than " +
+                                    MiB(kMaxDocumentBytes) + ", skipped" + (complete ? "" : " (and truncated)")));
+      if (!complete) break;
       continue;
     }
     if (lines->ReadBytes(n, &block) < n) {
@@ -656,9 +721,12 @@ void DocumentReader::ReadWarcRecord(std::string_view block, const std::string& o
     }
     if (encoding == "gzip" || encoding == "x-gzip" || encoding == "deflate") {
       auto src = ingest::GzipSource(ingest::MemorySource(body), origin);
-      std::string inflated, chunk;
+      std::string inflated;
       ingest::LineReader r(std::move(src));
-      while (r.ReadBytes(size_t{1} << 20, &chunk) > 0) inflated += chunk;
+      if (!ReadAllCapped(&r, kMaxDocumentBytes, &inflated)) {
+        Error(Status::InvalidArgument(TooLarge(origin + " (" + uri + ")")));
+        return;
+      }
       if (!r.status().ok()) {
         Error(Status::Corrupt(origin + " (" + uri + "): " + r.status().message()));
         return;
@@ -674,7 +742,10 @@ void DocumentReader::ReadWarcRecord(std::string_view block, const std::string& o
   std::string html;
   doc.invalid_utf8 = static_cast<uint32_t>(text::SanitizeUtf8(body, &html));
   ingest::HtmlContent page;
-  ingest::ExtractHtml(html, &page);
+  if (Status st = ingest::ExtractHtml(html, &page); !st.ok()) {
+    Error(Status::InvalidArgument(origin + (uri.empty() ? "" : " (" + uri + ")") + ": " + st.message()));
+    return;
+  }
   doc.title = std::move(page.title);
   doc.text = std::move(page.text);
   doc.published = !page.published.empty()  ? page.published
@@ -683,7 +754,7 @@ void DocumentReader::ReadWarcRecord(std::string_view block, const std::string& o
   Deliver(std::move(doc));
 }
 
-Status ReadFileContents(const std::string& path, std::string* out) {
+Status ReadFileContents(const std::string& path, std::string* out, size_t max_bytes) {
   out->clear();
   auto src = ingest::OpenSource(path, ingest::CompressionOf(path));
   if (!src.ok()) return src.status();
@@ -691,7 +762,7 @@ Status ReadFileContents(const std::string& path, std::string* out) {
   std::error_code ec;
   if (ingest::CompressionOf(path) == ingest::Compression::kNone) {
     const auto size = fs::file_size(path, ec);
-    if (!ec && size < (uintmax_t{1} << 34)) out->reserve(size);
+    if (!ec && size < (uintmax_t{1} << 34) && size <= max_bytes) out->reserve(size);
   }
   constexpr size_t kChunk = size_t{1} << 16;
   for (;;) {
@@ -700,6 +771,10 @@ Status ReadFileContents(const std::string& path, std::string* out) {
     const size_t got = s.Read(out->data() + old, kChunk);
     out->resize(old + got);
     if (got == 0) break;
+    if (out->size() > max_bytes) {
+      out->clear();
+      return Status::InvalidArgument(path + ": larger than " + MiB(max_bytes) + " (after decompression), not read");
+    }
   }
   return s.status();
 }

@@ -309,6 +309,18 @@ size_t LineReader::ReadBytes(size_t n, std::string* out) {
   return out->size();
 }
 
+size_t LineReader::Skip(size_t n) {
+  size_t skipped = 0;
+  while (skipped < n) {
+    if (pos_ == buf_.size() && !Fill()) break;
+    const size_t take = std::min(n - skipped, buf_.size() - pos_);
+    pos_ += take;
+    consumed_ += take;
+    skipped += take;
+  }
+  return skipped;
+}
+
 char LineReader::PeekNonSpace() {
   for (size_t i = pos_;; ++i) {
     if (i == buf_.size()) {

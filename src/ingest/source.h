@@ -56,6 +56,8 @@ class LineReader {
   bool ReadLine(std::string* line, bool* too_long = nullptr);
   // Reads exactly n bytes (fewer at end of input) into *out.
   size_t ReadBytes(size_t n, std::string* out);
+  // Skips n bytes (fewer at end of input) without keeping them; returns the count.
+  size_t Skip(size_t n);
   // Looks at the first non-whitespace byte without consuming; 0 at end.
   char PeekNonSpace();
   size_t bytes() const { return consumed_; }

@@ -75,7 +75,8 @@ uint32_t FlatTableView::Find(std::string_view key) const {
   for (uint32_t probes = 0; probes <= mask_; ++probes, i = (i + 1) & mask_) {
     const uint32_t off = slots_[2 * i];
     if (off == kNone) return kNone;
-    if (off + 2 <= blob_size_ && BlobString(blob_, off) == key) return slots_[2 * i + 1];
+    if (static_cast<uint64_t>(off) + 2 + key.size() <= blob_size_ && BlobString(blob_, off) == key)
+      return slots_[2 * i + 1];
   }
   return kNone;
 }

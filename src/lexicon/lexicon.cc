@@ -115,6 +115,22 @@ Status Lexicon::Init(const char* data, size_t size, const std::string& name) {
     }
   }
   if (!have_entries || !have_phrases || !have_stems || postings_ == nullptr) return Status::Corrupt(name + ": missing or bad sections");
+  // Every string an entry names lies inside the blob (str() does not check).
+  auto in_blob = [&](uint32_t off) {
+    if (static_cast<uint64_t>(off) + 2 > blob_size) return false;
+    return static_cast<uint64_t>(off) + 2 + BlobString(blob, off).size() <= blob_size;
+  };
+  for (uint32_t i = 0; i < entry_count_; ++i) {
+    const EntryRecord& e = entries_[i];
+    // CAMEO entries keep the PLOVER mode's string in `to`.
+    const bool cameo = e.category == static_cast<uint8_t>(Category::kCameo);
+    if (!in_blob(e.code) || !in_blob(e.name) || !in_blob(e.extra) || (cameo && !in_blob(e.to)))
+      return Status::Corrupt(name + ": entry " + std::to_string(i) + " names a string outside the string section");
+    // People's validity dates are yyyymmdd (0 = open); the recogniser subtracts them.
+    if (e.category == static_cast<uint8_t>(Category::kPerson) &&
+        (e.from < 0 || e.from > 99991231 || e.to < 0 || e.to > 99991231))
+      return Status::Corrupt(name + ": entry " + std::to_string(i) + " has a bad validity date");
+  }
   return Status::Ok();
 }
 
@@ -145,7 +161,8 @@ const EntryRecord* Lexicon::Cameo(std::string_view code) const {
   key += code;
   uint32_t n = 0;
   const uint32_t* p = Postings(phrases_.Find(key), &n);
-  return n > 0 ? &entries_[p[0]] : nullptr;
+  // Only a CAMEO entry carries the fields callers read (PLOVER mode in `to`).
+  return n > 0 && entries_[p[0]].category == static_cast<uint8_t>(Category::kCameo) ? &entries_[p[0]] : nullptr;
 }
 
 }  // namespace rasd::lexicon

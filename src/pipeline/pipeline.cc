@@ -68,8 +68,36 @@ void Pipeline::Run(Workspace* ws, AnnotatedDocument* out) const {
   ws->clear();
   impl_->AnalyzeText(doc, ws);
   for (const Sentence& s : ws->sentences) out->sentences.push_back(s.span);
-  impl_->Recognize(doc, ws, out);
-  impl_->Extract(doc, ws, out);
+  if (doc.text.size() <= kMaxRecognitionBytes) {
+    impl_->Recognize(doc, ws, out);
+    impl_->Extract(doc, ws, out);
+    return;
+  }
+  // A long document (no news article is): recognise and code it a run of
+  // whole sentences at a time. Some of the lexicon and coding stages compare
+  // every trigger with every actor of the document, which on a 3 MB text
+  // takes minutes; per chunk the cost is linear in the document's length.
+  std::vector<Sentence> all;
+  all.swap(ws->sentences);
+  AnnotatedDocument part;
+  for (size_t first = 0; first < all.size();) {
+    size_t last = first, bytes = 0;
+    while (last < all.size() && (last == first || bytes + all[last].span.size() <= kMaxRecognitionBytes))
+      bytes += all[last++].span.size();
+    ws->sentences.assign(all.begin() + first, all.begin() + last);
+    part.mentions.clear();
+    part.events.clear();
+    impl_->Recognize(doc, ws, &part);
+    impl_->Extract(doc, ws, &part);
+    for (Mention& m : part.mentions) out->mentions.push_back(std::move(m));
+    for (Event& e : part.events) {
+      e.sentence_index += static_cast<uint32_t>(first);  // Chunk-relative -> document.
+      e.event_id = extract::MakeEventId(e);
+      out->events.push_back(std::move(e));
+    }
+    first = last;
+  }
+  ws->sentences.swap(all);
 }
 
 void Pipeline::Impl::AnalyzeText(const Document& doc, Workspace* ws) const {

@@ -43,7 +43,13 @@ struct Batch {
   std::vector<Document> docs;
   std::vector<AnnotatedDocument> results;  // Kept across batches: buffers are reused.
   size_t size = 0;
+  size_t bytes = 0;  // Text bytes of the documents in it.
 };
+
+// Batches are cut by count and by bytes, so that large documents (up to
+// kMaxDocumentBytes each) do not pile up in memory 64 at a time: analysis
+// needs about 70 bytes per byte of text, whatever the thread count.
+constexpr size_t kMaxBatchBytes = size_t{4} << 20;
 
 }  // namespace
 
@@ -83,17 +89,30 @@ void RunPipeline(const Pipeline& pipeline, const std::vector<std::string>& paths
                  final ? (", " + Duration(secs) + " elapsed").c_str() : "", final ? "\n" : "");
   };
 
+  // Buffers grown by a very large document are released, not kept for the
+  // rest of the run (only while no worker uses them).
+  auto release_large = [&]() {
+    for (Workspace& w : workspaces)
+      if (w.tokens.capacity() > (size_t{1} << 18)) w = Workspace();
+  };
+  auto done_with = [&](Batch* b) {
+    if (b->bytes >= kMaxBatchBytes) b->results.clear();
+    b->size = 0;
+    b->bytes = 0;
+  };
+
   // Waits for the running batch and hands its results to the sink.
   auto finish_running = [&]() {
     if (running == nullptr) return;
     for (auto& t : pool) t.join();
     pool.clear();
+    release_large();
     for (size_t i = 0; i < running->size && !stop; ++i) {
       stats->documents++;
       stats->events += running->results[i].events.size();
       if (!sink(running->results[i])) stop = true;
     }
-    running->size = 0;
+    done_with(running);
     running = nullptr;
     report(false);
   };
@@ -123,6 +142,7 @@ void RunPipeline(const Pipeline& pipeline, const std::vector<std::string>& paths
       for (auto& t : pool) t.join();
       pool.clear();
       running = nullptr;
+      release_large();
     }
     launch();
     if (previous != nullptr) {
@@ -131,7 +151,7 @@ void RunPipeline(const Pipeline& pipeline, const std::vector<std::string>& paths
         stats->events += previous->results[i].events.size();
         if (!sink(previous->results[i])) stop = true;
       }
-      previous->size = 0;
+      done_with(previous);
       report(false);
     }
   };
@@ -139,8 +159,9 @@ void RunPipeline(const Pipeline& pipeline, const std::vector<std::string>& paths
   DocumentReader reader(
       [&](Document&& doc) {
         if (filling->docs.size() <= filling->size) filling->docs.resize(filling->size + 1);
+        filling->bytes += doc.text.size();
         filling->docs[filling->size++] = std::move(doc);
-        if (filling->size >= opts.batch) dispatch();
+        if (filling->size >= opts.batch || filling->bytes >= kMaxBatchBytes) dispatch();
         return !stop;
       },
       [&](const Status& st) {

@@ -25,10 +25,13 @@ bool IsDigit(char32_t cp) {
 constexpr std::array<std::string_view, 14> kAbbrev = {
     "ق.م", "ص.ب", "mr", "mrs", "dr", "st", "vs", "etc", "inc", "ltd", "jr", "sr", "no", "gen"};
 
-// The word (letters only) that ends right before byte `end`.
+// The word (letters only) that ends right before byte `end`. Only the last
+// kMaxWordBytes are looked at: abbreviations are short, and scanning a whole
+// run of "ب.ب.ب." back from every dot would be quadratic.
+constexpr size_t kMaxWordBytes = 32;
 std::string_view WordBefore(std::string_view s, size_t end) {
   size_t b = end;
-  while (b > 0) {
+  while (b > 0 && end - b < kMaxWordBytes) {
     size_t p = b - 1;
     while (p > 0 && (static_cast<unsigned char>(s[p]) & 0xC0) == 0x80) --p;
     size_t q = p;
@@ -65,12 +68,31 @@ bool IsAbbreviation(std::string_view word) {
   return true;
 }
 
+// Where to cut an over-long sentence [b, e) (e - b > kMaxSentenceBytes):
+// after the last clause separator (، ؛ , ;) or else the last space in the
+// second half of the allowed length, else at the last character boundary.
+size_t LongSentenceCut(std::string_view s, size_t b) {
+  size_t cut = b + kMaxSentenceBytes;
+  while (cut > b && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+  if (cut == b) cut = b + kMaxSentenceBytes;  // Not UTF-8: any byte will do.
+  const size_t half = b + kMaxSentenceBytes / 2;
+  size_t space = 0;
+  for (size_t p = cut; p > half; --p) {
+    const unsigned char c = s[p - 1];
+    if (c != ' ' && c != '\t' && c != '\r') continue;
+    if (space == 0) space = p;
+    // "، " "؛ " (U+060C, U+061B) or ", " "; " right before this space.
+    const unsigned char a = p >= 2 ? s[p - 2] : 0, z = p >= 3 ? s[p - 3] : 0;
+    if (a == ',' || a == ';' || (z == 0xD8 && (a == 0x8C || a == 0x9B))) return p;
+  }
+  return space != 0 ? space : cut;
+}
+
 }  // namespace
 
 void SplitSentences(std::string_view s, std::vector<Span>* out) {
   size_t start = 0;
-  auto flush = [&](size_t end) {
-    size_t b = start, e = end;
+  auto emit = [&](size_t b, size_t e) {
     while (b < e) {  // trim leading whitespace
       size_t q = b;
       if (!IsSpace(DecodeUtf8(s, &q))) break;
@@ -87,6 +109,17 @@ void SplitSentences(std::string_view s, std::vector<Span>* out) {
       }
     }
     if (e > b) out->push_back(Span{static_cast<uint32_t>(b), static_cast<uint32_t>(e)});
+  };
+  auto flush = [&](size_t end) {
+    size_t b = start;
+    // The later stages are quadratic in the words of a sentence; no real
+    // sentence comes near the limit, a line of 3 MB without punctuation does.
+    while (end - b > kMaxSentenceBytes) {
+      const size_t cut = LongSentenceCut(s, b);
+      emit(b, cut);
+      b = cut;
+    }
+    emit(b, end);
   };
   size_t pos = 0;
   char32_t prev = 0;

@@ -96,5 +96,63 @@ TEST(SplitSentences, AppendsToExistingSpans) {
   EXPECT_EQ(spans.size(), 3u);
 }
 
+// Hostile input (docs/robustness.md): a line of megabytes without
+// punctuation must not become one sentence, or the later stages, which are
+// quadratic in the words of a sentence, take minutes.
+TEST(SplitSentences, OverLongSentencesAreCutAtSpacesOrCommas) {
+  std::string line;
+  while (line.size() < 5 * kMaxSentenceBytes) line += "زار وزير الخارجية الجزائري تونس أمس ";
+  line += "وانتهى";
+  std::vector<Span> spans;
+  SplitSentences(line, &spans);
+  ASSERT_GE(spans.size(), 5u);
+  std::string joined;
+  for (const Span& sp : spans) {
+    EXPECT_LE(sp.size(), kMaxSentenceBytes);
+    if (&sp != &spans.back()) {
+      EXPECT_GE(sp.size(), kMaxSentenceBytes / 2);  // Cut near the limit.
+    }
+    const std::string piece = line.substr(sp.begin, sp.size());
+    EXPECT_NE(piece.back(), ' ');
+    EXPECT_TRUE(piece.ends_with("أمس") || piece.ends_with("وانتهى")) << piece.substr(piece.size() - 20);
+    joined += piece + " ";
+  }
+  EXPECT_EQ(joined, line + " ");  // Nothing lost: the pieces are the words in order.
+
+  // After a comma when there is one in the second half.
+  std::string commas;
+  while (commas.size() < 2 * kMaxSentenceBytes) commas += "قال الوزير إن البلدين، سيوقعان اتفاقا ";
+  spans.clear();
+  SplitSentences(commas, &spans);
+  ASSERT_GE(spans.size(), 2u);
+  EXPECT_TRUE(commas.substr(spans[0].begin, spans[0].size()).ends_with("البلدين،"));
+}
+
+TEST(SplitSentences, OverLongWordIsCutAtCharacterBoundaries) {
+  std::string word;
+  for (size_t i = 0; i < 3 * kMaxSentenceBytes; ++i) word += "ب";  // Two bytes each.
+  std::vector<Span> spans;
+  SplitSentences(word, &spans);
+  ASSERT_EQ(spans.size(), 6u);
+  for (const Span& sp : spans) {
+    EXPECT_EQ(sp.size(), kMaxSentenceBytes);
+    EXPECT_EQ(static_cast<unsigned char>(word[sp.begin]), 0xD8);  // A lead byte: no character split.
+  }
+}
+
+TEST(SplitSentences, RunsOfDottedLettersAreCut) {
+  // "ب.ب.ب." looks like an abbreviation at every dot (so no boundary); the
+  // word before each dot is looked at only 32 bytes back, not to the start
+  // of the run, which made 3 MB of it quadratic.
+  std::string dots;
+  for (int i = 0; i < 200000; ++i) dots += "ب.";
+  std::vector<Span> spans;
+  SplitSentences(dots, &spans);
+  ASSERT_GE(spans.size(), dots.size() / kMaxSentenceBytes);
+  ASSERT_LE(spans.size(), dots.size() / (kMaxSentenceBytes - 3) + 1);
+  for (const Span& sp : spans) EXPECT_LE(sp.size(), kMaxSentenceBytes);
+  EXPECT_EQ(spans.back().end, dots.size());
+}
+
 }  // namespace
 }  // namespace rasd::text

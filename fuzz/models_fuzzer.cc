@@ -1,0 +1,123 @@
+// libFuzzer target: the model loaders, NerTagger::Load (ner.model) and
+// ReportModel::Load (report.model), through their public load functions on a
+// temporary file, then a use of whatever loaded.
+//
+// Input: byte 0 picks the model (bit 0: 0 = NER, 1 = report filter) and
+// whether to repair the checksum first (bit 1), so that the fuzzer gets past
+// the checksum to the header and table checks behind it; the rest is the file.
+//
+// Seeds: RASD_FUZZ_MAKE_SEEDS=DIR ./models_fuzzer writes small valid models
+// (trained here on sentences of our own) into DIR and exits.
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "extract/report_model.h"
+#include "fuzz_util.h"
+#include "tag/ner.h"
+
+namespace {
+
+using rasd::fuzz::Check;
+
+uint64_t Fnv(std::string_view s) {
+  uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
+void WriteFile(const std::string& path, std::string_view bytes) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+}
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+void MakeSeeds(const std::string& dir) {
+  // NER: two short sentences of our own, 8 hash bits.
+  const std::vector<std::vector<std::string>> words = {{"زار", "وزير", "الخارجية", "الجزائر", "أمس"},
+                                                       {"قال", "عبد", "المالك", "في", "وهران"}};
+  const std::vector<std::vector<std::string>> gold = {{"O", "O", "O", "B-LOC", "O"},
+                                                      {"O", "B-PERS", "I-PERS", "O", "B-LOC"}};
+  std::vector<std::vector<std::string>> storage(words.size());
+  std::vector<std::vector<rasd::tag::NerToken>> sents(words.size());
+  for (size_t i = 0; i < words.size(); ++i)
+    rasd::tag::PrepareTokens(words[i], rasd::fuzz::TestSegmenter(), &storage[i], &sents[i]);
+  rasd::tag::NerTagger::TrainOptions nopts;
+  nopts.hash_bits = 8;
+  nopts.epochs = 2;
+  const auto ner = rasd::tag::NerTagger::Train(sents, gold, nullptr, nopts);
+  const std::string tmp = rasd::fuzz::TempPath("seed.model");
+  Check(ner.Save(tmp).ok());
+  std::string bytes = ReadFile(tmp);
+  WriteFile(dir + "/ner-valid", std::string(1, '\x02') + bytes);
+  WriteFile(dir + "/ner-checksum", std::string(1, '\x00') + bytes);
+
+  rasd::extract::ReportModel::TrainOptions ropts;
+  ropts.hash_bits = 8;
+  ropts.epochs = 2;
+  const auto rep =
+      rasd::extract::ReportModel::Train({{"trig=هجوم", "past"}, {"trig=حرب", "opinion"}}, {1, 0}, ropts);
+  Check(rep.Save(tmp).ok());
+  bytes = ReadFile(tmp);
+  WriteFile(dir + "/report-valid", std::string(1, '\x03') + bytes);
+  WriteFile(dir + "/report-checksum", std::string(1, '\x01') + bytes);
+  std::remove(tmp.c_str());
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+  if (const char* dir = std::getenv("RASD_FUZZ_MAKE_SEEDS")) {
+    MakeSeeds(dir);
+    std::exit(0);
+  }
+  return 0;
+}
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  if (size == 0) return 0;
+  const bool report = data[0] & 1;
+  std::string file(reinterpret_cast<const char*>(data + 1), size - 1);
+  if ((data[0] & 2) && file.size() >= 16) {
+    const uint64_t sum = Fnv(std::string_view(file.data(), file.size() - 8));
+    std::memcpy(file.data() + file.size() - 8, &sum, 8);
+  }
+  static const std::string path = rasd::fuzz::TempPath("model");
+  WriteFile(path, file);
+
+  if (report) {
+    auto m = rasd::extract::ReportModel::Load(path);
+    if (!m.ok()) {
+      Check(m.status().message().find(path) != std::string::npos);
+      return 0;
+    }
+    const double p = m->Score({"trig=هجوم", "past", ""});
+    Check(p != p || (p >= 0 && p <= 1));  // NaN weights give NaN, never a crash.
+    return 0;
+  }
+  auto m = rasd::tag::NerTagger::Load(path);
+  if (!m.ok()) {
+    Check(m.status().message().find(path) != std::string::npos);
+    return 0;
+  }
+  std::vector<std::string> storage;
+  std::vector<rasd::tag::NerToken> toks;
+  rasd::tag::PrepareTokens({"زار", "وزير", "الخارجية", "الجزائر", "", "x"}, rasd::fuzz::TestSegmenter(),
+                           &storage, &toks);
+  std::vector<int> tags;
+  m->Tag(toks, nullptr, &tags);
+  Check(tags.size() == toks.size());
+  for (int t : tags) Check(t >= 0 && static_cast<size_t>(t) < m->labels().size());
+  return 0;
+}
