@@ -101,7 +101,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     for (uint32_t k = 0; k < n; ++k) Check(p[k] < l.entry_count());
     (void)l.IsKnownStem(key);
     (void)l.IsDictionaryKey(key);
-    (void)l.Cluster(key);
     if (const auto* c = l.Cameo(key)) (void)l.str(c->name);
   }
 
