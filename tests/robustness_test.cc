@@ -129,7 +129,7 @@ TEST(LexiconHostile, CameoKeyLeadingToAnotherKindOfEntryIsIgnored) {
   EntryRecord* all = Entries(&image, &n);
   EntryRecord* cameo = Find(all, n, Category::kCameo);
   ASSERT_NE(cameo, nullptr);
-  cameo->category = static_cast<uint8_t>(Category::kGazetteer);
+  cameo->category = static_cast<uint8_t>(Category::kCue);
   cameo->to = INT_MAX;  // Not a string offset for this category.
   RepairChecksum(&image);
   auto lex = Lexicon::FromBuffer(image, "odd.lex");
@@ -141,26 +141,17 @@ TEST(LexiconHostile, CameoKeyLeadingToAnotherKindOfEntryIsIgnored) {
 // transition check call substr(2) on a one-letter label: std::out_of_range
 // through Tag(), std::terminate. The loader refuses such a model.
 TEST(NerModelHostile, NonBioLabelsAreRefused) {
-  tag::NerTagger::TrainOptions opts;
-  opts.hash_bits = 8;
-  opts.epochs = 1;
-  std::vector<std::string> storage;
-  std::vector<tag::NerToken> toks;
-  tag::PrepareTokens({"زار", "وزير", "الجزائر"}, text::Segmenter(), &storage, &toks);
-  const auto model = tag::NerTagger::Train({toks}, {{"O", "O", "B-LOC"}}, nullptr, opts);
-  const fs::path path = fs::temp_directory_path() / ("rasd_robust_ner_" + std::to_string(getpid()));
-  ASSERT_TRUE(model.Save(path.string()).ok());
-  std::ifstream in(path, std::ios::binary);
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  ASSERT_TRUE(tag::NerTagger::Load(path.string()).ok());
+  const tag::NerTagger model;  // untrained: every label present, weights zero
+  std::string bytes = model.Serialize();
+  ASSERT_TRUE(tag::NerTagger::FromBytes(bytes, "good.model").ok());
 
-  // The second label (u16 length + bytes) becomes "I"; the bytes it loses go
-  // before the checksum so that the weights still fill the file, and the
-  // checksum (FNV-1a of everything before it) is made right again.
+  // The second label (u32 length + bytes) becomes "I"; the bytes it loses go
+  // before the checksum, and the checksum (FNV-1a of everything before it)
+  // is made right again, so only the label check can refuse the file.
   const std::string second = model.labels()[1];
   const size_t at = bytes.find(second);
   ASSERT_NE(at, std::string::npos);
-  bytes.replace(at - 2, 2 + second.size(), std::string("\x01\x00I", 3));
+  bytes.replace(at - 4, 4 + second.size(), std::string("\x01\x00\x00\x00I", 5));
   bytes.insert(bytes.size() - 8, std::string(second.size() - 1, '\0'));
   uint64_t h = 1469598103934665603ull;
   for (size_t i = 0; i + 8 < bytes.size(); ++i) {
@@ -168,12 +159,9 @@ TEST(NerModelHostile, NonBioLabelsAreRefused) {
     h *= 1099511628211ull;
   }
   std::memcpy(bytes.data() + bytes.size() - 8, &h, 8);
-  std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes;
-  auto loaded = tag::NerTagger::Load(path.string());
-  fs::remove(path);
+  auto loaded = tag::NerTagger::FromBytes(bytes, "odd.model");
   ASSERT_FALSE(loaded.ok());
-  EXPECT_NE(loaded.status().message().find("label 1 is not B-<type> or I-<type>"), std::string::npos)
-      << loaded.status().message();
+  EXPECT_NE(loaded.status().message().find("bad label 'I'"), std::string::npos) << loaded.status().message();
 }
 
 }  // namespace
