@@ -4,6 +4,7 @@
 #include <string>
 
 #include "command.h"
+#include "ner_cli.h"
 #include "rasd/pipeline.h"
 #include "tag/conll.h"
 #include "tag/ner.h"
@@ -14,16 +15,10 @@ namespace rasd::cli {
 namespace {
 
 int RunEvalNer(const std::string& gold_path, const std::string& model_arg, const GlobalOptions& g) {
-  const std::string data = ResolveDataDir(g.data_dir);
-  const std::string path = model_arg.empty() ? data + "/ner.model" : model_arg;
-  auto ner = tag::NerTagger::Load(path);
-  if (!ner.ok()) {
-    std::fprintf(stderr, "rasd: %s\n", ner.status().message().c_str());
-    return kExitFatal;
-  }
-  std::string warning;
-  const tag::NerSegmenter seg = tag::LoadNerSegmenter(data, &warning);
-  if (!warning.empty() && !g.quiet) std::fprintf(stderr, "rasd: warning: %s\n", warning.c_str());
+  auto loaded = LoadCliNer(model_arg, g);
+  if (!loaded) return kExitFatal;
+  const tag::NerTagger* ner = &loaded->tagger;
+  const tag::NerSegmenter& seg = loaded->seg;
   tag::ConllCorpus conll;
   tag::NerCorpus corpus;
   Status st = tag::ReadConll(gold_path, true, &conll);

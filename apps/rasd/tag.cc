@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "command.h"
+#include "ner_cli.h"
 #include "rasd/pipeline.h"
 #include "tag/conll.h"
 #include "tag/ner.h"
@@ -17,16 +18,10 @@ namespace rasd::cli {
 namespace {
 
 int RunTag(const std::string& model_arg, const GlobalOptions& g) {
-  const std::string data = ResolveDataDir(g.data_dir);
-  const std::string path = model_arg.empty() ? data + "/ner.model" : model_arg;
-  auto ner = tag::NerTagger::Load(path);
-  if (!ner.ok()) {
-    std::fprintf(stderr, "rasd: %s\n", ner.status().message().c_str());
-    return kExitFatal;
-  }
-  std::string warning;
-  const tag::NerSegmenter seg = tag::LoadNerSegmenter(data, &warning);
-  if (!warning.empty() && !g.quiet) std::fprintf(stderr, "rasd: warning: %s\n", warning.c_str());
+  auto loaded = LoadCliNer(model_arg, g);
+  if (!loaded) return kExitFatal;
+  const tag::NerTagger* ner = &loaded->tagger;
+  const tag::NerSegmenter& seg = loaded->seg;
 
   // The whole input is one document (the second stage looks at nearby
   // sentences), so it is read first. Each line is a token or a blank.

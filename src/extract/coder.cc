@@ -444,15 +444,14 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
       bool counted = false;
       for (uint32_t t = tm.te; t < sources[0]->tb && !counted; ++t) {
         const std::string_view st = ws.tokens[t].stem;
-        counted = ws.tokens[t].kind == text::TokenKind::kNumber || st == "عشرات" || st == "مئات" || st == "الاف" ||
-                  st == "الاف" || st == "مءات";
+        counted = ws.tokens[t].kind == text::TokenKind::kNumber || st == "عشرات" || st == "مئات" || st == "الاف";
       }
       if (counted) {
         targets = sources;
         sources.clear();
         for (size_t k = 0; k < after.size(); ++k) {
           const ActorMention* a = after[k];
-          if (a->tb <= targets.back()->te || a->tb == 0) continue;
+          if (a->tb <= targets.back()->te) continue;
           const std::string_view v = ws.tokens[a->tb - 1].stem;
           if (v.starts_with("نفذ") || v.starts_with("شن")) {
             size_t nx;
@@ -478,8 +477,6 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
         const bool two_word = m0 != nullptr && m0->proclitics == 0 &&
                               ((m0->stem == "من" && st == "قبل") ||
                                (m0->stem == "علي" && (st == "يد" || st == "ايدي")));
-        // The actor itself may carry the marker (برصاص الجيش is one token pair,
-        // but بالجيش is not an agent phrase).
         if (!by_means && !two_word) continue;
         std::vector<const ActorMention*> others;
         for (const ActorMention* s2 : sources)

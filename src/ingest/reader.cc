@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <system_error>
 
+#include "core/hash.h"
 #include "ingest/html.h"
 #include "ingest/source.h"
 #include "rasd/ingest.h"
@@ -183,15 +184,6 @@ std::string Dechunk(std::string_view body) {
     while (pos < body.size() && (body[pos] == '\r' || body[pos] == '\n')) ++pos;
   }
   return out;
-}
-
-uint64_t Fnv1a(std::string_view s) {
-  uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  return h;
 }
 
 // The shard key of a command-line path: its own file name ("corpus" for

@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <map>
 
+#include "core/civil_date.h"
+
 namespace rasd::lexicon {
 namespace {
 
@@ -26,12 +28,7 @@ int32_t DocDateInt(const Document& doc) {
 }  // namespace
 
 int64_t DaysFromCivil(int y, int m, int d) {
-  y -= m <= 2;
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<int64_t>(doe) - 719468;
+  return rasd::DaysFromCivil(y, static_cast<unsigned>(m), static_cast<unsigned>(d));
 }
 
 void CivilFromDays(int64_t z, int* y, int* m, int* d) {

@@ -4,6 +4,8 @@
 #include <climits>
 #include <cstdio>
 
+#include "core/civil_date.h"
+#include "core/hash.h"
 #include "rasd/output.h"
 #include "server/api.h"
 
@@ -19,16 +21,6 @@ bool Digits(std::string_view s) {
   for (char c : s)
     if (c < '0' || c > '9') return false;
   return !s.empty();
-}
-
-// Days from civil date (Howard Hinnant's algorithm).
-int64_t DaysFromCivil(int64_t y, unsigned m, unsigned d) {
-  y -= m <= 2;
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<int64_t>(doe) - 719468;
 }
 
 bool Leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
@@ -124,15 +116,6 @@ void AppendGdeltActor(std::string_view code, std::string_view name, std::string*
     if (i < types.size()) out->append(types[i]);
     out->push_back('\t');
   }
-}
-
-uint64_t Fnv1a(std::string_view s) {
-  uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  return h;
 }
 
 }  // namespace

@@ -37,7 +37,7 @@ Status Pipeline::Impl::LoadResources(const PipelineOptions& opts) {
 }
 
 void Pipeline::Impl::Recognize(const Document& doc, Workspace* ws, AnnotatedDocument* out) const {
-  if (ner) tag::AppendEntityMentions(*ner, lexicon.get(), *ws, &out->mentions);
+  if (ner) tag::AppendEntityMentions(*ner, doc, *ws, &out->mentions);
   recognizer->Run(doc, ws, &out->mentions);
 }
 

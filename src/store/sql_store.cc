@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <unordered_set>
 
+#include "core/civil_date.h"
 #include "rasd/output.h"
 #include "rasd/text.h"
 #include "store/schema.h"
@@ -61,16 +62,6 @@ std::string PrefixEnd(std::string p) {
     p.pop_back();
   }
   return p;
-}
-
-// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm).
-int64_t DaysFromCivil(int64_t y, unsigned m, unsigned d) {
-  y -= m <= 2;
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<int64_t>(doe) - 719468;
 }
 
 std::string CivilFromDays(int64_t z) {

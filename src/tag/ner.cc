@@ -395,10 +395,4 @@ void AppendEntityMentions(const NerTagger& ner, const Document& /*doc*/, const W
   }
 }
 
-void AppendEntityMentions(const NerTagger& ner, const lexicon::Lexicon* /*lex*/, const Workspace& ws,
-                          std::vector<Mention>* out) {
-  static const Document kNoDocument;
-  AppendEntityMentions(ner, kNoDocument, ws, out);
-}
-
 }  // namespace rasd::tag

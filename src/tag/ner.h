@@ -29,10 +29,6 @@
 #include "tag/ner_features.h"
 #include "tag/ner_resources.h"
 
-namespace rasd::lexicon {
-class Lexicon;
-}
-
 namespace rasd::tag {
 
 // "O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC".
@@ -153,10 +149,6 @@ void PrepareTokens(std::span<const std::string_view> words, const text::Segmente
 // them) and appends kEntity mentions (type PERS/LOC/ORG/MISC, rule "ner")
 // whose spans cover the original text.
 void AppendEntityMentions(const NerTagger& ner, const Document& doc, const Workspace& ws,
-                          std::vector<Mention>* out);
-// Older form, kept while src/pipeline/stages.cc calls it: the lexicon is no
-// longer needed (the model carries its own gazetteer and clusters).
-void AppendEntityMentions(const NerTagger& ner, const lexicon::Lexicon* lex, const Workspace& ws,
                           std::vector<Mention>* out);
 
 }  // namespace rasd::tag

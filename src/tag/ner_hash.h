@@ -11,18 +11,12 @@
 #include <utility>
 #include <vector>
 
+#include "core/hash.h"
+
 namespace rasd::tag {
 
-inline constexpr uint64_t kFnvOffset = 1469598103934665603ull;
-
-// FNV-1a, 64 bit.
-constexpr uint64_t Fnv1a(std::string_view s, uint64_t h = kFnvOffset) {
-  for (char c : s) {
-    h ^= static_cast<unsigned char>(c);
-    h *= 1099511628211ull;
-  }
-  return h;
-}
+using ::rasd::Fnv1a;  // src/core/hash.h
+using ::rasd::kFnvOffset;
 
 // A strong 64-bit finaliser (splitmix64): spreads FNV's low-entropy bits.
 constexpr uint64_t Mix64(uint64_t h) {
