@@ -80,15 +80,24 @@ void TokenKeys(const text::Token& tok, std::vector<TokenKey>* out, std::vector<s
     stem.resize(stem.size() - 2);
     stem += "ه";  // ta marbuta before a pronoun suffix: زيارته -> زياره
   }
-  out->push_back({stem, kMatchExact});
-  scratch->clear();
-  NounReductions(stem, scratch);
-  const bool fem = EndsWith(stem, "ه") && !EndsWith(stem, "يه");
-  for (auto& k : *scratch) {
-    const bool fem_cut = fem && k.size() + 2 == stem.size() && stem.compare(0, k.size(), k) == 0;
-    out->push_back({std::move(k), fem_cut ? kMatchFem : kMatchNoun});
+  auto add_noun_keys = [&](const std::string& s) {
+    out->push_back({s, kMatchExact});
+    scratch->clear();
+    NounReductions(s, scratch);
+    const bool fem = EndsWith(s, "ه") && !EndsWith(s, "يه");
+    for (auto& k : *scratch) {
+      const bool fem_cut = fem && k.size() + 2 == s.size() && s.compare(0, k.size(), k) == 0;
+      out->push_back({std::move(k), fem_cut ? kMatchFem : kMatchNoun});
+    }
+  };
+  add_noun_keys(stem);
+  if (tok.has(text::kDefArticle)) {
+    // A word that itself begins with أل/ال (ألماني، ألبانيا) loses those letters
+    // in its dictionary key (EntryTokenKey strips them as an article), so its
+    // definite form (الألماني -> stem الماني) is also looked up without them.
+    if (stem.rfind("ال", 0) == 0 && Letters(stem) >= 5) add_noun_keys(stem.substr(4));
+    return;  // a definite word is not a verb
   }
-  if (tok.has(text::kDefArticle)) return;  // a definite word is not a verb
   scratch->clear();
   text::VerbCandidates(tok.stem, scratch);
   for (auto& k : *scratch) {
