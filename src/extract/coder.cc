@@ -111,6 +111,39 @@ struct Clause {
 
 bool IsCoordinator(const text::Token& t) { return t.kind == text::TokenKind::kArabic && (t.norm == "و" || t.norm == "او"); }
 
+// Sport: the 2018 news is full of national teams that "meet", "beat" and
+// "knock out" each other (تلتقي الأرجنتين مع نيجيريا، هزمت السعودية أمام
+// روسيا). A token that marks a sports report: match, World Cup, player,
+// coach, stadium, goalkeeper, penalty kick, draw, qualification, a score
+// (2-صفر), football, or a national team (منتخب, but not الرئيس المنتخب, the
+// president-elect, where the word follows an actor).
+bool IsSportsToken(const std::vector<text::Token>& toks, uint32_t t, uint32_t sb, uint32_t se,
+                   const std::vector<ActorMention>& actors) {
+  const text::Token& k = toks[t];
+  if (k.kind != text::TokenKind::kArabic) return false;
+  const std::string_view st = k.stem;
+  if (st.starts_with("مونديال") || st.starts_with("مبارا") || st == "مباريات" || st.starts_with("لاعب") ||
+      st.starts_with("ملعب") || st.starts_with("ملاعب") || st == "مدرب" || st == "مدربا" || st.starts_with("ركل") ||
+      st == "مرمي" || st == "فيفا" || st == "تعادل" || st == "شوط" || st == "الشوط" || st.starts_with("تاهل") ||
+      st.starts_with("يتاهل") || st.starts_with("تتاهل") || st.starts_with("اولمب") || st == "منتخبات")
+    return true;
+  if ((st == "كره" || st == "كاس") && t + 1 < se) {
+    const std::string_view nx = toks[t + 1].stem;
+    if (nx == "قدم" || nx == "سله" || nx == "يد" || nx == "طائره" || nx == "عالم" || nx == "امم") return true;
+  }
+  if (st == "صفر" && t > sb && toks[t - 1].norm == "-") return true;
+  if (st == "منتخب" || st == "منتخبا") {
+    for (const ActorMention& a : actors)
+      if (a.te == t || (a.tb <= t && t < a.te)) {
+        // Inside or right after an actor: "elected" (الرئيس المنتخب), unless
+        // the actor is the team itself (منتخب البرازيل).
+        if (a.tb != t) return false;
+      }
+    return true;
+  }
+  return false;
+}
+
 uint64_t Fnv(std::string_view s, uint64_t h = 1469598103934665603ull) {
   for (unsigned char c : s) {
     h ^= c;
@@ -145,6 +178,17 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
   std::vector<std::string> feats;
   const ActorMention* last_source = nullptr;
   uint32_t last_source_sentence = 0;
+  // Sentences about sport, and whether the whole document is a sports report
+  // (its first sentence, the title, is, or at least three sentences are).
+  std::vector<char> sports(ws.sentences.size(), 0);
+  size_t sports_sentences = 0;
+  for (size_t si = 0; si < ws.sentences.size(); ++si) {
+    const Sentence& s = ws.sentences[si];
+    for (uint32_t t = s.tok_begin; t < s.tok_end && !sports[si]; ++t)
+      sports[si] = IsSportsToken(ws.tokens, t, s.tok_begin, s.tok_end, r.actors);
+    sports_sentences += sports[si];
+  }
+  const bool sports_doc = (!sports.empty() && sports[0]) || sports_sentences >= 3;
 
   for (const TriggerMatch& tm : r.triggers) {
     const EntryRecord& te = lex_.entry(tm.entry);
@@ -355,10 +399,17 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
     auto pick_target = [&](const std::vector<const ActorMention*>& cands) {
       // في introduces where, not whom: such actors are the last resort.
       std::vector<const ActorMention*> governed, bare, locative;
+      // Meetings, agreements and cooperation happen in a place; the place is
+      // where, never with whom (قمة الاتحاد الأوروبي في بروكسل، يلتقي ... في
+      // روسيا), while ب names the partner (التقى ترامب برئيسة الوزراء). Force,
+      // in contrast, is used against places (غارات في سوريا).
+      const int root = std::atoi(cameo.substr(0, 2).c_str());
+      const bool cooperative = root >= 3 && root <= 8;
       for (const ActorMention* a : cands) {
         // في and ب introduce where and how (بموافقة صينية), not whom.
-        const bool in = (a->tb > sent.tok_begin && ws.tokens[a->tb - 1].norm == "في") ||
-                        ws.tokens[a->tb].has(text::kPrepBi);
+        const bool fi = a->tb > sent.tok_begin && ws.tokens[a->tb - 1].norm == "في";
+        if (fi && cooperative) continue;
+        const bool in = fi || (ws.tokens[a->tb].has(text::kPrepBi) && !cooperative);
         // A nisba that qualifies a ب-phrase (بموافقة صينية "with Chinese
         // approval") says how, never whom: not even a last resort.
         if (a->nisba_only && a->tb > sent.tok_begin && ws.tokens[a->tb - 1].has(text::kPrepBi)) continue;
@@ -494,8 +545,18 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
     }
     // Reciprocal verbs with a coordinated subject and no object: the
     // participants act with each other (اجتمعت مصر وروسيا، اشتبك الجيش والمسلحون).
-    if (!symmetric_between && targets.empty() && sources.size() >= 2 &&
+    // Another actor later in the clause is what they agree on or meet about
+    // (اتفق كير ومشار على تقاسم السلطة، اتفقت واشنطن وسيول على تعليق
+    // مناورات ... مع كوريا الشمالية), unless مع introduces it as the partner.
+    auto partner = [&](const ActorMention* a) {
+      if (a->tb <= sent.tok_begin || ws.tokens[a->tb - 1].norm != "مع" || a->role_only) return false;
+      const uint32_t anchor = std::max(tm.te, sources.empty() ? 0u : sources.back()->te);
+      return a->tb <= anchor + 3;  // right after the verb or its subject, not a later noun's مع
+    };
+    if (!symmetric_between && sources.size() >= 2 && std::none_of(targets.begin(), targets.end(), partner) &&
+        (targets.empty() || (how == "SVO" || how == "VSO")) &&
         (note.find("sym") != std::string::npos || std::string(lex_.str(te.name)).find("مع") != std::string::npos)) {
+      targets.clear();
       symmetric_between = true;
       how += "+reciprocal";
     }
@@ -784,6 +845,17 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
           src->code.compare(0, 3, tgt->code, 0, 3) == 0)
         tgt = nullptr;
       if (!partial_ && (!src || !tgt || src->role_only || tgt->role_only)) return;
+      // In a sports report, countries and their people are teams and fans: an
+      // event needs a state organ, a named leader or an organisation as a party
+      // (التقى بوتين ولي العهد السعودي على هامش افتتاح المونديال stays).
+      if (sports[tm.sentence] || sports_doc) {
+        auto official = [](const ActorMention* a) {
+          if (a == nullptr || a->role_only) return false;
+          if (a->code.size() == 3) return false;  // a bare country: the team
+          return !a->code.ends_with("CVL") && !a->code.ends_with("MED") && !a->code.ends_with("BUS");
+        };
+        if (!official(src) && !official(tgt)) return;
+      }
       // A state that protests (احتجت مصر لدى إيران) lodges a diplomatic
       // complaint (114); root 14 is for demonstrators, strikers and crowds.
       std::string code = cameo;
