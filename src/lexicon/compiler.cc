@@ -275,6 +275,13 @@ Status CompileLexicon(const CompileOptions& opts, std::string* image, CompileSta
       r.code = b.Str(c[0]);
       r.name = b.Str(c.size() > 2 ? c[2] : "");
       r.source = (src << 20) | ln;
+      // Role words may carry notes in a fourth column: `exact` (no inflected
+      // or reduced forms: المشير "field marshal" is not مشيرا "pointing out"),
+      // `unless:W` (not a role when the word W follows: القضاء على "eliminating").
+      if (role && c.size() > 3 && !c[3].empty()) {
+        if (c[3].find("exact") != std::string::npos) r.match = kMatchExact;
+        r.extra = b.Str(c[3]);
+      }
       b.Add(c[1], r);
       return Status::Ok();
     }));

@@ -176,6 +176,14 @@ void Recognizer::ComposeActors(const Document& doc, const Workspace& ws, uint32_
         a.type = 'C', score = 2;
         a.nisba = e.kind == static_cast<uint8_t>(CountryKind::kNisba);
       } else if (cat == Category::kAgent) {
+        // unless:W in the role's note: another sense when W follows (القضاء على).
+        if (const std::string_view note = lex_.str(e.extra); !note.empty() && m.te < ws.sentences[si].tok_end) {
+          if (const size_t u = note.find("unless:"); u != std::string_view::npos) {
+            std::string_view w = note.substr(u + 7);
+            w = w.substr(0, w.find_first_of(" ;,"));
+            if (ws.tokens[m.te].proclitics == 0 && ws.tokens[m.te].stem == text::NormalizeString(w)) continue;
+          }
+        }
         a.type = 'A', score = 1;
       } else {
         continue;
