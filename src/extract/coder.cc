@@ -178,6 +178,8 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
   std::vector<std::string> feats;
   const ActorMention* last_source = nullptr;
   uint32_t last_source_sentence = 0;
+  const ActorMention* last_any_source = nullptr;  // also bare nisbas (الروس) for plural pro-drop
+  uint32_t last_any_source_sentence = 0;
   // Sentences about sport, and whether the whole document is a sports report
   // (its first sentence, the title, is, or at least three sentences are).
   std::vector<char> sports(ws.sentences.size(), 0);
@@ -344,6 +346,24 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
         cl.te = t;
         break;
       }
+    // An actor in apposition between commas names the noun before the first
+    // comma (التعاون مع صديقهم الجديد، رئيس مصر، ...): the clause takes it in
+    // when no actor stands between the trigger and the comma.
+    const ActorMention* appositive = nullptr;  // takes the role of the noun it names
+    if (cl.te + 1 < sent.tok_end && ws.tokens[cl.te].norm == ",") {
+      bool actor_before = false;
+      for (const ActorMention& a : r.actors)
+        if (a.sentence == tm.sentence && a.tb >= tm.te && a.te <= cl.te) actor_before = true;
+      if (!actor_before)
+        for (const ActorMention& a : r.actors)
+          if (a.sentence == tm.sentence && a.tb == cl.te + 1 &&
+              (a.te == sent.tok_end || ws.tokens[a.te].norm == "." ||
+               ws.tokens[a.te].norm == ",")) {
+            cl.te = a.te;
+            appositive = &a;
+            break;
+          }
+    }
     // A verb right after a relative pronoun has the antecedent as subject.
     const bool relative_verb = verbal && tm.tb > sent.tok_begin && IsRelativePronoun(ws.tokens[tm.tb - 1]);
 
@@ -370,7 +390,7 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
     // no preposition governs; governed actors before it stay as targets.
     std::vector<const ActorMention*> after_subjects;
     for (const ActorMention* a : after)
-      if (!GovernedByPreposition(ws.tokens.data(), a->tb, sent.tok_begin)) after_subjects.push_back(a);
+      if (!GovernedByPreposition(ws.tokens.data(), a->tb, sent.tok_begin) && a != appositive) after_subjects.push_back(a);
     // Coordinated run starting at after[i]: X و Y و Z.
     auto run_from = [&](const std::vector<const ActorMention*>& v, size_t i, size_t* next) {
       std::vector<const ActorMention*> out{v[i]};
@@ -460,6 +480,11 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
           if (a->tb >= sources.back()->te && a->code != sources[0]->code) rest.push_back(a);
         targets = pick_target(rest);
         how = "VSO";
+      } else if (!after.empty() && after[0] == appositive) {
+        // Only the apposition of a prepositional phrase: a target.
+        size_t nx;
+        targets = run_from(after, 0, &nx);
+        how = verbal ? "VSO" : "noun+apposition";
       } else if (!after.empty()) {
         size_t nx;
         sources = run_from(after, 0, &nx);
@@ -570,6 +595,33 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
                               before_verb == "كما" || before_verb == "ثم" || before_verb == "و" ||
                               before_verb == "قد" || before_verb == "وقد" || before_verb == "لقد" ||
                               before_verb == "حيث" || before_verb == "فيما";
+    // A verb in the plural with no subject of its own (كما شرعوا في التعاون
+    // مع ...، وأرسلوا ...) continues the plural subject of an earlier event
+    // of this sentence, or of the previous one after كما/ثم.
+    if (verbal && sources.empty() && last_any_source && !symmetric_between) {
+      uint32_t vpos = tm.tb;
+      if (supported)
+        for (uint32_t t = tm.tb; t > cl.tb && tm.tb - t < 4; --t) {
+          const std::string_view st = ws.tokens[t - 1].stem;
+          if (st.starts_with("شرع") || st.starts_with("قام") || st.starts_with("اقدم") || st.starts_with("بدا") ||
+              st.starts_with("يقوم") || st.starts_with("يشرع") || st.starts_with("يبدا")) {
+            vpos = t - 1;
+            break;
+          }
+        }
+      const std::string_view vn = ws.tokens[vpos].norm;
+      const bool plural = vn.ends_with("وا") || (vn.size() > 6 && vn.ends_with("ون"));
+      const std::string_view prev = vpos > cl.tb ? ws.tokens[vpos - 1].norm : std::string_view();
+      const bool continues = prev == "كما" || prev == "ثم";
+      const bool opens = vpos == cl.tb || ws.tokens[vpos].has(text::kConjWa) || continues;
+      const bool near = last_any_source_sentence == tm.sentence || (continues && last_any_source_sentence + 1 == tm.sentence);
+      bool self = false;
+      for (const ActorMention* t : targets) self |= t->code == last_any_source->code;
+      if (plural && opens && near && !self && last_any_source->te <= tm.tb) {
+        sources = {last_any_source};
+        how += "+pro-drop";
+      }
+    }
     if (verbal && how == "VSO" && opens_clause && !sources.empty() && last_source &&
         last_source_sentence + 1 >= tm.sentence && last_source->code != sources[0]->code) {
       if (IsAccusative(*sources[0], ws.tokens[sources[0]->tb], true)) {
@@ -592,6 +644,10 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
       const bool near = (!after.empty() && after[0]->tb <= tm.te + 2) || (!before.empty() && before.back()->te + 3 >= tm.tb);
       if (!near) continue;
       if (definite_noun && !(!after.empty() && after[0]->tb <= tm.te + 1)) continue;
+    }
+    if (!sources.empty() && !sources[0]->role_only) {
+      last_any_source = sources[0];
+      last_any_source_sentence = tm.sentence;
     }
     if (!sources.empty() && sources[0]->strength >= 2) {
       last_source = sources[0];
