@@ -435,8 +435,12 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
         if (a->nisba_only && a->tb > sent.tok_begin && ws.tokens[a->tb - 1].has(text::kPrepBi)) continue;
         (in ? locative : GovernedByPreposition(ws.tokens.data(), a->tb, sent.tok_begin) ? governed : bare).push_back(a);
       }
-      const auto& first = prefer_governed ? governed : bare;
-      const auto& second = prefer_governed ? bare : governed;
+      // ... except a name right after a light construction: its genitive is
+      // the party it concerns (عرض مساعدة الجزائر "offer Algeria help").
+      const bool adjacent_genitive = prefer_governed && kind == TriggerKind::kLight && !bare.empty() &&
+                                     bare[0]->tb == tm.te && !bare[0]->nisba_only && !bare[0]->role_only;
+      const auto& first = prefer_governed && !adjacent_genitive ? governed : bare;
+      const auto& second = prefer_governed && !adjacent_genitive ? bare : governed;
       const auto& v = !first.empty() ? first : !second.empty() ? second : locative;
       size_t nx;
       return v.empty() ? std::vector<const ActorMention*>{} : run_from(v, 0, &nx);
