@@ -39,8 +39,9 @@ bool IsBoundaryToken(const text::Token& t) {
 
 // Prepositions that make the following verbal noun a topic.
 bool IsTopicPreposition(const text::Token& t) {
-  if (t.kind != text::TokenKind::kArabic || t.proclitics != 0) return false;
-  const std::string_view p = t.stem;
+  if (t.kind != text::TokenKind::kArabic) return false;
+  // The whole word: the segmenter reads إلى as ال+ي and بشأن as ب+شأن.
+  const std::string_view p = t.norm;
   return p == "من" || p == "في" || p == "مع" || p == "عن" || p == "علي" || p == "الي" || p == "حول" ||
          p == "بشان" || p == "ضد" || p == "ازاء" || p == "لدي" || p == "منذ";
 }
@@ -110,6 +111,59 @@ struct Clause {
 };
 
 bool IsCoordinator(const text::Token& t) { return t.kind == text::TokenKind::kArabic && (t.norm == "و" || t.norm == "او"); }
+
+// Whether an actor mention can be a party of the event of `tm` at all, or
+// only names where it happens:
+// - meetings, agreements and cooperation (roots 03-08) happen in a place: an
+//   actor after في is where (قمة ترامب وكيم في سنغافورة);
+// - a bare nisba after a geographic noun that a preposition governs is a
+//   location (قرب الحدود التركية، في الشمال السوري); for meetings also a
+//   country (في هلسنكي عاصمة فنلندا);
+// - a city right after a summit or conference noun is its venue (قمة هلسنكي،
+//   مؤتمر باريس), unless coordinated with another party.
+bool IsParty(const ActorMention& a, const TriggerMatch& tm, int root, bool verbal, const Workspace& ws,
+             const Recognition& r, const lexicon::Lexicon& lex) {
+  const auto& toks = ws.tokens;
+  const uint32_t sb = ws.sentences[tm.sentence].tok_begin;
+  if (root >= 3 && root <= 8 && a.tb > sb && toks[a.tb - 1].norm == "في" && toks[a.tb - 1].proclitics == 0)
+    return false;
+  // The geographic noun must itself say where: after a preposition or a
+  // locative adverb (قرب الحدود التركية، إلى العاصمة الإثيوبية)، not as the
+  // object of the verb (قصفت الطائرات العاصمة السورية: Syria is the target).
+  auto geographic = [&](uint32_t t) {
+    const std::string_view p = toks[t].stem;
+    const bool geo = p == "حدود" || p == "سواحل" || p == "ساحل" || p == "اراضي" || p == "مياه" || p == "اجواء" ||
+                     p == "شواطئ" || p == "شمال" || p == "جنوب" || p == "شرق" || p == "غرب" || p == "وسط" ||
+                     p == "عاصمه" || p == "مدينه" || p == "مدن" || p == "منطقه" || p == "مناطق" || p == "محافظه" ||
+                     p == "بلده" || p == "قريه";
+    if (!geo) return false;
+    if (toks[t].has(text::kPrepBi) || toks[t].has(text::kPrepLi)) return true;
+    if (t == sb) return false;
+    const std::string_view q = toks[t - 1].norm;  // whole word (إلى is ال+ي to the segmenter)
+    return q == "في" || q == "قرب" || q == "علي" || q == "عند" || q == "داخل" || q == "عبر" || q == "من" || q == "الي" ||
+           q == "باتجاه" || q == "نحو" || q == "بالقرب" || q == "خارج" || q == "حتي";
+  };
+  if (a.tb > sb && geographic(a.tb - 1) && (a.nisba_only || (root >= 3 && root <= 8 && a.code.size() == 3)))
+    return false;
+  // ب after a place names a wider place (في نواكشوط بموريتانيا), not a partner.
+  if (root >= 3 && root <= 8 && a.code.size() == 3 && toks[a.tb].has(text::kPrepBi) && a.tb > sb)
+    for (const auto& p : r.places)
+      if (p.sentence == a.sentence && p.te == a.tb) return false;
+  if (!verbal && root == 4 && a.tb == tm.te && a.code.size() == 3) {
+    const std::string_view h = toks[tm.tb].stem;
+    const bool venue_noun = h == "قمه" || h == "مؤتمر" || h == "موتمر" || h == "منتدي";
+    const bool coordinated = a.te < ws.sentences[tm.sentence].tok_end && toks[a.te].has(text::kConjWa);
+    if (venue_noun && !coordinated)
+      for (const auto& p : r.places)
+        if (p.tb == a.tb && p.sentence == a.sentence) {
+          const EntryRecord& e = lex.entry(p.entry);
+          if (e.kind == static_cast<uint8_t>(lexicon::PlaceKind::kCapital) ||
+              e.kind == static_cast<uint8_t>(lexicon::PlaceKind::kCity))
+            return false;
+        }
+  }
+  return true;
+}
 
 // Sport: the 2018 news is full of national teams that "meet", "beat" and
 // "knock out" each other (تلتقي الأرجنتين مع نيجيريا، هزمت السعودية أمام
@@ -268,7 +322,14 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
                          cameo.compare(0, 2, "20") == 0;
     const bool toll = violent && tm.tb > sent.tok_begin && ws.tokens[tm.tb - 1].norm == "في" &&
                       HasCasualties(ws.tokens, sent.tok_begin, sent.tok_end);
-    if (tm.tb > sent.tok_begin && IsTopicPreposition(ws.tokens[tm.tb - 1]) && !has_pronoun && !toll && !supported)
+    // ... but reaching one (توصل/التوصل إلى اتفاق، وقف لإطلاق النار) reports it.
+    auto reached = [&]() {
+      if (tm.tb < sent.tok_begin + 2 || ws.tokens[tm.tb - 1].norm != "الي") return false;
+      const std::string_view v = ws.tokens[tm.tb - 2].stem;
+      return v.starts_with("توصل") || v.starts_with("يتوصل") || v.starts_with("تتوصل") || v.starts_with("نتوصل");
+    };
+    if (tm.tb > sent.tok_begin && IsTopicPreposition(ws.tokens[tm.tb - 1]) && !has_pronoun && !toll && !supported &&
+        !reached())
       continue;
     if (!verbal && tm.tb > sent.tok_begin && IsFrameNoun(ws.tokens[tm.tb - 1])) continue;
     // A verbal noun after a copula pronoun is the predicate of a definition
@@ -370,8 +431,10 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
     // Actors of this sentence, outside the trigger. A subject before a verb
     // stands close to it (no other trigger between, at most two tokens gap).
     std::vector<const ActorMention*> before, after;
+    const int trigger_root = std::atoi(cameo.substr(0, 2).c_str());
     for (const ActorMention& a : r.actors) {
       if (a.sentence != tm.sentence) continue;
+      if (!IsParty(a, tm, trigger_root, verbal, ws, r, lex_)) continue;
       if (a.te <= tm.tb && a.tb >= cl.tb) before.push_back(&a);
       if (a.tb >= tm.te && a.te <= cl.te) after.push_back(&a);
     }
@@ -419,16 +482,14 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
     auto pick_target = [&](const std::vector<const ActorMention*>& cands) {
       // في introduces where, not whom: such actors are the last resort.
       std::vector<const ActorMention*> governed, bare, locative;
-      // Meetings, agreements and cooperation happen in a place; the place is
-      // where, never with whom (قمة الاتحاد الأوروبي في بروكسل، يلتقي ... في
-      // روسيا), while ب names the partner (التقى ترامب برئيسة الوزراء). Force,
+      // For meetings, agreements and cooperation ب names the partner (التقى
+      // ترامب برئيسة الوزراء); في-places never reach here (IsParty). Force,
       // in contrast, is used against places (غارات في سوريا).
       const int root = std::atoi(cameo.substr(0, 2).c_str());
       const bool cooperative = root >= 3 && root <= 8;
       for (const ActorMention* a : cands) {
         // في and ب introduce where and how (بموافقة صينية), not whom.
-        const bool fi = a->tb > sent.tok_begin && ws.tokens[a->tb - 1].norm == "في";
-        if (fi && cooperative) continue;
+        const bool fi = a->tb > sent.tok_begin && ws.tokens[a->tb - 1].norm == "في";  // (IsParty: not for 03-08)
         const bool in = fi || (ws.tokens[a->tb].has(text::kPrepBi) && !cooperative);
         // A nisba that qualifies a ب-phrase (بموافقة صينية "with Chinese
         // approval") says how, never whom: not even a last resort.
