@@ -452,8 +452,22 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
     // In verb-first order the subject is the first actor after the verb that
     // no preposition governs; governed actors before it stay as targets.
     std::vector<const ActorMention*> after_subjects;
-    for (const ActorMention* a : after)
-      if (!GovernedByPreposition(ws.tokens.data(), a->tb, sent.tok_begin) && a != appositive) after_subjects.push_back(a);
+    // Coordination carries the preposition: in مع حكومات ألمانيا وبريطانيا
+    // وإيطاليا every member is governed by مع, none is a subject.
+    {
+      const ActorMention* prev = nullptr;
+      bool prev_governed = false;
+      for (const ActorMention* a : after) {
+        bool governed = GovernedByPreposition(ws.tokens.data(), a->tb, sent.tok_begin);
+        if (!governed && prev && prev_governed) {
+          const bool coord = (a->tb == prev->te && ws.tokens[a->tb].has(text::kConjWa)) ||
+                             (a->tb == prev->te + 1 && (IsCoordinator(ws.tokens[prev->te]) || ws.tokens[prev->te].norm == ","));
+          governed = coord;
+        }
+        if (!governed && a != appositive) after_subjects.push_back(a);
+        prev = a, prev_governed = governed;
+      }
+    }
     // Coordinated run starting at after[i]: X و Y و Z.
     auto run_from = [&](const std::vector<const ActorMention*>& v, size_t i, size_t* next) {
       std::vector<const ActorMention*> out{v[i]};
@@ -569,6 +583,24 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
             targets = sources;
             sources.clear();
             how = "noun+object genitive";
+          }
+        }
+        // Coercion and assault nouns (اعتقال، توقيف، ترحيل، اغتيال، خطف) take
+        // their victim in the genitive whatever it is (اعتقال الصحفيين، توقيف
+        // نيكولا ساركوزي), unless it is a force (اقتحام الجيش: the doer) or an
+        // ل-phrase or a second party follows (قمع الشرطة للمتظاهرين).
+        const int rootn = std::atoi(cameo.substr(0, 2).c_str());
+        const bool second_party = !targets.empty() && !sources.empty() && targets[0]->tb <= sources.back()->te + 1 &&
+                                  !targets[0]->nisba_only;
+        if (!verbal && frame.rfind("obj", 0) == 0 && (rootn == 17 || rootn == 18) && !sources.empty() &&
+            !second_party && !sources[0]->role_only) {
+          const std::string& c = sources[0]->code;
+          const bool force = c.ends_with("MIL") || c.ends_with("COP") || c.ends_with("SPY") || c.ends_with("REB") ||
+                             c.ends_with("INS") || c == "UAF" || c.starts_with("IMG");
+          if (!force) {
+            targets = sources;
+            sources.clear();
+            how = "noun+victim genitive";
           }
         }
       } else if (!before.empty() && !verbal) {
