@@ -559,6 +559,13 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
           if (a->tb >= sources.back()->te && a->code != sources[0]->code) rest.push_back(a);
         targets = pick_target(rest);
         how = "VSO";
+      } else if (verbal && !after.empty() && GovernedByPreposition(ws.tokens.data(), after[0]->tb, sent.tok_begin)) {
+        // A verb whose only actors follow a preposition has no subject in
+        // its clause (يريد عقد لقاء مع حكومات ألمانيا وبريطانيا): they are
+        // the other party.
+        size_t nx;
+        targets = run_from(after, 0, &nx);
+        how = "VSO (no subject)";
       } else if (!after.empty() && after[0] == appositive) {
         // Only the apposition of a prepositional phrase: a target.
         size_t nx;
