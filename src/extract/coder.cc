@@ -149,6 +149,12 @@ bool IsParty(const ActorMention& a, const TriggerMatch& tm, int root, bool verba
   if (root >= 3 && root <= 8 && a.code.size() == 3 && toks[a.tb].has(text::kPrepBi) && a.tb > sb)
     for (const auto& p : r.places)
       if (p.sentence == a.sentence && p.te == a.tb) return false;
+  // A definite bare nisba right after another actor qualifies it (ميليشيات
+  // الحوثي الإيرانية "the Iranian Houthi militias"): not a party of its own.
+  // An indefinite one is a new noun (اعتقلت الشرطة التركية بريطانيين).
+  if (a.nisba_only && toks[a.tb].has(text::kDefArticle) && !toks[a.tb].has(text::kConjWa))
+    for (const ActorMention& b : r.actors)
+      if (b.sentence == a.sentence && b.te == a.tb && &b != &a) return false;
   if (!verbal && root == 4 && a.tb == tm.te && a.code.size() == 3) {
     const std::string_view h = toks[tm.tb].stem;
     const bool venue_noun = h == "قمه" || h == "مؤتمر" || h == "موتمر" || h == "منتدي";
@@ -337,6 +343,8 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
     if (!verbal && tm.tb > sent.tok_begin && ws.tokens[tm.tb - 1].proclitics == 0 &&
         (ws.tokens[tm.tb - 1].stem == "هو" || ws.tokens[tm.tb - 1].stem == "هي"))
       continue;
+    // X الدين is a name (تقي الدين، نصر الدين، صلاح الدين), not a verb.
+    if (tm.te == tm.tb + 1 && tm.te < sent.tok_end && ws.tokens[tm.te].norm == "الدين") continue;
     // A question asks; it reports nothing.
     if (IsQuestion(ws.tokens, sent.tok_begin, sent.tok_end)) continue;
     // A verbal noun that is the object of another trigger in its clause
