@@ -52,7 +52,9 @@ bool IsFrameNoun(const text::Token& t) {
   if (t.kind != text::TokenKind::kArabic) return false;
   static const char* const kFrames[] = {"تهمه", "تهم", "جريمه", "جرائم", "ذكري", "محاكمه", "قضيه", "ملف",
                                         "خطر", "خطه", "مخطط", "احتمال", "امكانيه", "شبح", "مسلسل", "فيلم",
-                                        "كتاب", "روايه", "قانون", "مشروع", "سيناريو", "خيار"};
+                                        "كتاب", "روايه", "قانون", "مشروع", "سيناريو", "خيار",
+                                        // Intentions and plans (دراسة شن ضربة، نية غزو).
+                                        "دراسه", "نيه", "فكره", "استعداد"};
   for (const char* f : kFrames)
     if (t.stem == f) return true;
   return false;
