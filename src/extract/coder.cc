@@ -339,7 +339,10 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
     if (tm.tb > sent.tok_begin && IsTopicPreposition(ws.tokens[tm.tb - 1]) && !has_pronoun && !toll && !supported &&
         !reached())
       continue;
-    if (!verbal && tm.tb > sent.tok_begin && IsFrameNoun(ws.tokens[tm.tb - 1])) continue;
+    // (Also a form the dictionary reads as a verb: دراسة شن ضربة.)
+    if (tm.tb > sent.tok_begin && IsFrameNoun(ws.tokens[tm.tb - 1]) && ws.tokens[tm.tb - 1].proclitics == 0 &&
+        head.proclitics == 0)
+      continue;
     // A verbal noun after a copula pronoun is the predicate of a definition
     // (الأول هو موافقة الجزائر، الهدف هو تحرير المدينة): a topic, not a report.
     if (!verbal && tm.tb > sent.tok_begin && ws.tokens[tm.tb - 1].proclitics == 0 &&
@@ -370,7 +373,11 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
     }
     // A definite verbal noun without an adjacent genitive actor is a topic
     // (التهديد، الطلب، التعاون), not a report; checked below with the actors.
-    const bool definite_noun = !verbal && head.has(text::kDefArticle) && !article_verb;  // supported nouns are verbal
+    // Form VIII verbal nouns of roots beginning with ل (التزام، التقاء،
+    // التفاف) begin with ال themselves: التزام فرنسا is not definite.
+    const bool root_al = head.stem.size() == 8 && head.stem.starts_with("ت") &&
+                         head.stem.substr(4, 2) == "ا";
+    const bool definite_noun = !verbal && head.has(text::kDefArticle) && !article_verb && !root_al;  // supported nouns are verbal
     // needs:W1/W2/... in the note: one of the words (dictionary keys) must
     // stand within four tokens after the trigger or three before it. Verbs of
     // gathering (تجمع، خرج) report a protest only with a crowd as their subject.
@@ -757,7 +764,17 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
     if (!verbal && !symmetric_between && !(sources.empty() && targets.empty())) {
       const bool near = (!after.empty() && after[0]->tb <= tm.te + 2) || (!before.empty() && before.back()->te + 3 >= tm.tb);
       if (!near) continue;
-      if (definite_noun && !(!after.empty() && after[0]->tb <= tm.te + 1)) continue;
+      // A definite noun has no genitive: what follows it is an adjective
+      // (الهجوم الإسرائيلي) or a prepositional phrase (الهجوم على غزة), never
+      // a name (دفع الهجوم الكيميائي الولايات المتحدة: the object of دفع).
+      auto attaches = [&](const ActorMention* a) {
+        if (a->tb > tm.te + 1) return false;
+        if (a->nisba_only || GovernedByPreposition(ws.tokens.data(), a->tb, sent.tok_begin)) return true;
+        if (a->tb > sent.tok_begin && ws.tokens[a->tb - 1].stem == "بين") return true;  // المفاوضات بين X و Y
+        // A definite role with its nisba agrees like an adjective (الهجوم العسكري التركي).
+        return a->rule.starts_with("role:") && ws.tokens[a->tb].has(text::kDefArticle);
+      };
+      if (definite_noun && !(!after.empty() && attaches(after[0]))) continue;
     }
     if (!sources.empty() && !sources[0]->role_only) {
       last_any_source = sources[0];
