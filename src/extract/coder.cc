@@ -151,12 +151,19 @@ bool IsParty(const ActorMention& a, const TriggerMatch& tm, int root, bool verba
   if (root >= 3 && root <= 8 && a.code.size() == 3 && toks[a.tb].has(text::kPrepBi) && a.tb > sb)
     for (const auto& p : r.places)
       if (p.sentence == a.sentence && p.te == a.tb) return false;
-  // A definite bare nisba right after another actor qualifies it (ميليشيات
-  // الحوثي الإيرانية "the Iranian Houthi militias"): not a party of its own.
+  // A definite bare nisba right after another actor or a place qualifies it
+  // (ميليشيات الحوثي الإيرانية "the Iranian Houthi militias", البقاع اللبناني):
+  // not a party of its own.
   // An indefinite one is a new noun (اعتقلت الشرطة التركية بريطانيين).
-  if (a.nisba_only && toks[a.tb].has(text::kDefArticle) && !toks[a.tb].has(text::kConjWa))
+  if (a.nisba_only && toks[a.tb].has(text::kDefArticle) && !toks[a.tb].has(text::kConjWa)) {
     for (const ActorMention& b : r.actors)
       if (b.sentence == a.sentence && b.te == a.tb && &b != &a) return false;
+    // ... or after a place (في البقاع اللبناني), except where force is used:
+    // there the place's country is the target (سيطر داعش على مدينة سرت الليبية).
+    if (root < 17)
+      for (const auto& p : r.places)
+        if (p.sentence == a.sentence && p.te == a.tb) return false;
+  }
   if (!verbal && root == 4 && a.tb == tm.te && a.code.size() == 3) {
     const std::string_view h = toks[tm.tb].stem;
     const bool venue_noun = h == "قمه" || h == "مؤتمر" || h == "موتمر" || h == "منتدي";
@@ -291,7 +298,9 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
     // Aspectual verbs do the same: شرع في / بدأ في / بدأ بـ (شرعوا في التعاون).
     enum Support { kQama, kAqdama, kBegin };
     auto support_before = [&](uint32_t end, Support kind) {
-      const uint32_t lo = end >= sent.tok_begin + 4 ? end - 4 : sent.tok_begin;
+      // The subject may stand between (قامت القوات الإسرائيلية بقصف، أقدم متظاهرون
+      // غاضبون في البقاع على قطع الطريق).
+      const uint32_t lo = end >= sent.tok_begin + 7 ? end - 7 : sent.tok_begin;
       for (uint32_t t = lo; t < end; ++t) {
         const std::string_view st = ws.tokens[t].stem;
         const bool begin = st.starts_with("شرع") || st.starts_with("يشرع") || st.starts_with("تشرع") ||
