@@ -32,7 +32,7 @@ bool IsBoundaryToken(const text::Token& t) {
   // So do contrast and time conjunctions: ... ولكنه منح كندا ...، بينما ...، بعدما ...
   if (t.kind == text::TokenKind::kArabic && (t.proclitics == 0 || t.has(text::kConjWa)) &&
       (s == "لكن" || s == "لكنه" || s == "لكنها" || s == "ولكن" || s == "ولكنه" || s == "ولكنها" || s == "بينما" ||
-       s == "فيما" || s == "عندما" || s == "بعدما" || s == "حيث"))
+       s == "فيما" || s == "عندما" || s == "بعدما" || s == "حيث" || s == "كما"))
     return true;
   return false;
 }
@@ -457,6 +457,7 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
     // Actors of this sentence, outside the trigger. A subject before a verb
     // stands close to it (no other trigger between, at most two tokens gap).
     std::vector<const ActorMention*> before, after;
+    const ActorMention* resumptive_object = nullptr;  // antecedent of a relative clause, as object
     const int trigger_root = std::atoi(cameo.substr(0, 2).c_str());
     for (const ActorMention& a : r.actors) {
       if (a.sentence != tm.sentence) continue;
@@ -473,7 +474,37 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
       // An object of an earlier verb, unless إنّ/أنّ put the subject in the accusative.
       const bool after_inna = last->tb > sent.tok_begin && ws.tokens[last->tb - 1].stem == "ان";
       if (IsAccusative(*last, ws.tokens[last->tb], false) && !after_inna) blocked = true;
+      // كما/ثم/فيما/حيث before the verb open a clause of their own (اتفقت على
+      // رفض عودة روسيا كما طلب الرئيس الأمريكي: Russia is not the subject).
+      if (tm.tb > sent.tok_begin) {
+        const std::string_view p = ws.tokens[tm.tb - 1].norm;
+        if (p == "كما" || p == "ثم" || p == "فيما" || p == "حيث" || p == "وكما") blocked = true;
+      }
+      // After a relative pronoun the subject is the antecedent right before
+      // it (الحوثيين الذين استهدفوا), never an actor further back (الأمطار التي
+      // قتلت ...: rain is no actor).
+      if (relative_verb && last->te + 1 != tm.tb) blocked = true;
       if (blocked) before.clear();
+    }
+    // A relative clause whose verb carries a pronoun back to the antecedent
+    // (القس الذي أفرجت عنه السلطات التركية، الرجل الذي اعتقلته الشرطة) has the
+    // antecedent as object and its own subject after the verb.
+    if (relative_verb && !before.empty() && !after.empty()) {
+      // The segmenter leaves these pronouns on (اعتقلته، عنه), so test the words.
+      auto ends = [](std::string_view w, std::string_view e) { return w.size() > e.size() + 4 && w.ends_with(e); };
+      const std::string_view vn = head.norm;
+      bool resumptive = !head.enclitic.empty() || ends(vn, "ته") || ends(vn, "تها") || ends(vn, "تهم") ||
+                        ends(vn, "وه") || ends(vn, "وها") || ends(vn, "وهم") || ends(vn, "ها") || ends(vn, "هم");
+      if (tm.te < sent.tok_end) {
+        static const char* const kPrepPronouns[] = {"عنه", "عنها", "عنهم", "عليه", "عليها", "عليهم", "له",  "لها",
+                                                    "لهم", "معه", "معها", "معهم", "منه", "منها", "منهم", "اليه",
+                                                    "اليها", "اليهم", "به", "بها", "بهم"};
+        for (const char* w : kPrepPronouns) resumptive |= ws.tokens[tm.te].norm == w;
+      }
+      if (resumptive) {
+        resumptive_object = before.back();
+        before.clear();
+      }
     }
     // In verb-first order the subject is the first actor after the verb that
     // no preposition governs; governed actors before it stay as targets.
@@ -572,6 +603,11 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
         sources = run_from(before, before.size() - 1, &nx);
         if (!after.empty()) targets = run_from(after, 0, &nx);
         how = "noun+pronoun";
+      } else if (relative_verb && !after.empty() && resumptive_object) {
+        size_t nx;
+        sources = run_from(after, 0, &nx);
+        targets = {resumptive_object};
+        how = "relative clause, antecedent object";
       } else if (relative_verb && !after.empty()) {
         size_t nx;
         targets = run_from(after, 0, &nx);

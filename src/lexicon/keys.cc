@@ -100,6 +100,19 @@ void TokenKeys(const text::Token& tok, std::vector<TokenKey>* out, std::vector<s
   }
   scratch->clear();
   text::VerbCandidates(tok.stem, scratch);
+  // An object pronoun the segmenter leaves on a verb (اعتقلته، استهدفها،
+  // قتلوه، التقاه): the verb without it. Before a pronoun the plural وا
+  // loses its alef and a final ى is written ا.
+  const std::string_view st = tok.stem;
+  const size_t letters = Letters(st);
+  for (std::string_view pron : {"هما", "هم", "ها", "ه"}) {
+    if (!EndsWith(st, pron) || letters < Letters(pron) + 3) continue;
+    const std::string core(st.substr(0, st.size() - pron.size()));
+    text::VerbCandidates(core, scratch);
+    if (EndsWith(core, "و")) text::VerbCandidates(core + "ا", scratch);
+    if (EndsWith(core, "ا")) text::VerbCandidates(core.substr(0, core.size() - 2) + "ي", scratch);
+    break;
+  }
   for (auto& k : *scratch) {
     bool dup = false;
     for (const auto& o : *out) dup |= (o.key == k);
