@@ -114,6 +114,16 @@ struct Clause {
 
 bool IsCoordinator(const text::Token& t) { return t.kind == text::TokenKind::kArabic && (t.norm == "و" || t.norm == "او"); }
 
+// Number words that count victims (قتل أربعة جنود، اثنان من المدنيين).
+bool IsNumberWord(std::string_view st) {
+  static const char* const kNumbers[] = {"اثنان", "اثنين", "اثنتين", "ثلاث", "ثلاثه", "اربع", "اربعه", "خمس",
+                                         "خمسه", "ست", "سته", "سبع", "سبعه", "ثماني", "ثمانيه", "تسع",
+                                         "تسعه", "عشر", "عشره", "عشرين", "عشرون", "ثلاثين", "اربعين", "خمسين"};
+  for (const char* w : kNumbers)
+    if (st == w) return true;
+  return false;
+}
+
 // Whether an actor mention can be a party of the event of `tm` at all, or
 // only names where it happens:
 // - meetings, agreements and cooperation (roots 03-08) happen in a place: an
@@ -151,6 +161,22 @@ bool IsParty(const ActorMention& a, const TriggerMatch& tm, int root, bool verba
   if (root >= 3 && root <= 8 && a.code.size() == 3 && toks[a.tb].has(text::kPrepBi) && a.tb > sb)
     for (const auto& p : r.places)
       if (p.sentence == a.sentence && p.te == a.tb) return false;
+  // A nisba that qualifies a ب-phrase (بموافقة صينية، بدعم إيراني) says how,
+  // never who.
+  // (The ب-word may be the trigger itself, بدعم روسي "with Russian support",
+  // or an agent phrase, بنيران إسرائيلية: there the nisba is the doer.)
+  if (a.nisba_only && a.tb > sb && toks[a.tb - 1].has(text::kPrepBi) && a.tb != tm.te) {
+    const std::string_view m = toks[a.tb - 1].stem;
+    if (m != "نيران" && m != "رصاص" && m != "قذائف" && m != "ايدي" && m != "يد") return false;
+  }
+  // An actor after a topic noun (ملفات إيران وسوريا، أزمة قطر، مصير الأسد) is
+  // what is discussed, not a party.
+  if (a.tb > sb && toks[a.tb - 1].proclitics == 0) {
+    const std::string_view q = toks[a.tb - 1].stem;
+    if (q == "ملف" || q == "ملفات" || q == "قضيه" || q == "قضايا" || q == "مساله" || q == "مسائل" || q == "ازمه" ||
+        q == "شؤون" || q == "مصير" || q == "اوضاع" || q == "مستقبل")
+      return false;
+  }
   // A definite bare nisba right after another actor or a place qualifies it
   // (ميليشيات الحوثي الإيرانية "the Iranian Houthi militias", البقاع اللبناني):
   // not a party of its own.
@@ -489,7 +515,11 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
     // A relative clause whose verb carries a pronoun back to the antecedent
     // (القس الذي أفرجت عنه السلطات التركية، الرجل الذي اعتقلته الشرطة) has the
     // antecedent as object and its own subject after the verb.
-    if (relative_verb && !before.empty() && !after.empty()) {
+    // So does a fronted object with a pronoun on the verb and the subject
+    // right after it (والتونسي سامي العيدوي طردته برلين).
+    const bool fronted = verbal && !relative_verb && !before.empty() && !after.empty() && after[0]->tb == tm.te &&
+                         tm.tb - before.back()->te <= 2;
+    if ((relative_verb || fronted) && !before.empty() && !after.empty()) {
       // The segmenter leaves these pronouns on (اعتقلته، عنه), so test the words.
       auto ends = [](std::string_view w, std::string_view e) { return w.size() > e.size() + 4 && w.ends_with(e); };
       const std::string_view vn = head.norm;
@@ -562,9 +592,6 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
         // في and ب introduce where and how (بموافقة صينية), not whom.
         const bool fi = a->tb > sent.tok_begin && ws.tokens[a->tb - 1].norm == "في";  // (IsParty: not for 03-08)
         const bool in = fi || (ws.tokens[a->tb].has(text::kPrepBi) && !cooperative);
-        // A nisba that qualifies a ب-phrase (بموافقة صينية "with Chinese
-        // approval") says how, never whom: not even a last resort.
-        if (a->nisba_only && a->tb > sent.tok_begin && ws.tokens[a->tb - 1].has(text::kPrepBi)) continue;
         (in ? locative : GovernedByPreposition(ws.tokens.data(), a->tb, sent.tok_begin) ? governed : bare).push_back(a);
       }
       // ... except a name right after a light construction: its genitive is
@@ -603,7 +630,7 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
         sources = run_from(before, before.size() - 1, &nx);
         if (!after.empty()) targets = run_from(after, 0, &nx);
         how = "noun+pronoun";
-      } else if (relative_verb && !after.empty() && resumptive_object) {
+      } else if ((relative_verb || fronted) && !after.empty() && resumptive_object) {
         size_t nx;
         sources = run_from(after, 0, &nx);
         targets = {resumptive_object};
@@ -633,12 +660,24 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
         size_t nx;
         targets = run_from(after, 0, &nx);
         how = verbal ? "VSO" : "noun+apposition";
+      } else if (!verbal && !after.empty() && GovernedByPreposition(ws.tokens.data(), after[0]->tb, sent.tok_begin)) {
+        // A noun followed by a preposition has no genitive: the actor there
+        // is its object (الإفراج عن جنديين يونانيين، الهجوم على غزة).
+        size_t nx;
+        targets = run_from(after, 0, &nx);
+        how = "noun+prepositional object";
       } else if (!after.empty()) {
         size_t nx;
         sources = run_from(after, 0, &nx);
         if (nx < after.size()) {
+          // Another event between the two parties has its own object
+          // (إحباط هجمات داعش ومواجهة محاولات روسيا).
+          bool crossed = false;
+          for (const TriggerMatch& o : r.triggers)
+            if (&o != &tm && o.sentence == tm.sentence && o.tb >= sources.back()->te && o.te <= after[nx]->tb)
+              crossed = true;
           size_t nx2;
-          targets = run_from(after, nx, &nx2);
+          if (!crossed) targets = run_from(after, nx, &nx2);
         }
         how = verbal ? "VSO" : "noun+genitive";
         // The genitive of a verbal noun whose verb takes a direct object is
@@ -686,7 +725,8 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
       bool counted = false;
       for (uint32_t t = tm.te; t < sources[0]->tb && !counted; ++t) {
         const std::string_view st = ws.tokens[t].stem;
-        counted = ws.tokens[t].kind == text::TokenKind::kNumber || st == "عشرات" || st == "مئات" || st == "الاف";
+        counted = ws.tokens[t].kind == text::TokenKind::kNumber || st == "عشرات" || st == "مئات" || st == "الاف" ||
+                  IsNumberWord(st);
       }
       if (counted) {
         targets = sources;
