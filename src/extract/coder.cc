@@ -749,17 +749,26 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
     // الشرطة، قمع المعارضين من قبل النظام، على يد مسلحين. The actor right
     // after the marker is the source; the event's other party its target.
     if (!symmetric_between) {
-      for (const ActorMention* a : after) {
-        if (a->tb < tm.te + 1 || a->te > cl.te) continue;
-        const text::Token& m1 = ws.tokens[a->tb - 1];
-        const text::Token* m0 = a->tb >= tm.te + 2 ? &ws.tokens[a->tb - 2] : nullptr;
+      // The marker may also stand one plain noun before the actor: برصاص قناص
+      // إسرائيلي، على يد كوماندوز أمريكي.
+      auto marked_at = [&](uint32_t k) {  // marker ends right before token k
+        if (k < tm.te + 1) return false;
+        const text::Token& m1 = ws.tokens[k - 1];
+        const text::Token* m0 = k >= tm.te + 2 ? &ws.tokens[k - 2] : nullptr;
         const std::string_view st = m1.stem;
         const bool by_means = m1.has(text::kPrepBi) && m1.proclitics == text::kPrepBi &&
                               (st == "نيران" || st == "رصاص" || st == "قذائف" || st == "ايدي" || st == "يد");
         const bool two_word = m0 != nullptr && m0->proclitics == 0 &&
                               ((m0->stem == "من" && st == "قبل") ||
                                (m0->stem == "علي" && (st == "يد" || st == "ايدي")));
-        if (!by_means && !two_word) continue;
+        return by_means || two_word;
+      };
+      for (const ActorMention* a : after) {
+        if (a->tb < tm.te + 1 || a->te > cl.te) continue;
+        const text::Token& gap = ws.tokens[a->tb - 1];
+        const bool one_noun = gap.kind == text::TokenKind::kArabic && gap.proclitics == 0 && !IsBoundaryToken(gap) &&
+                              !IsTopicPreposition(gap);
+        if (!marked_at(a->tb) && !(one_noun && marked_at(a->tb - 1))) continue;
         std::vector<const ActorMention*> others;
         for (const ActorMention* s2 : sources)
           if (s2 != a) others.push_back(s2);
