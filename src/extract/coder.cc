@@ -751,15 +751,16 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
     if (!symmetric_between) {
       // The marker may also stand one plain noun before the actor: برصاص قناص
       // إسرائيلي، على يد كوماندوز أمريكي.
-      auto marked_at = [&](uint32_t k) {  // marker ends right before token k
+      auto marked_at = [&](uint32_t k, bool gap) {  // marker ends right before token k
         if (k < tm.te + 1) return false;
         const text::Token& m1 = ws.tokens[k - 1];
         const text::Token* m0 = k >= tm.te + 2 ? &ws.tokens[k - 2] : nullptr;
         const std::string_view st = m1.stem;
         const bool by_means = m1.has(text::kPrepBi) && m1.proclitics == text::kPrepBi &&
                               (st == "نيران" || st == "رصاص" || st == "قذائف" || st == "ايدي" || st == "يد");
+        // (من قبل only right before its actor: ... من قبل مزاعم بريطانيا is "before".)
         const bool two_word = m0 != nullptr && m0->proclitics == 0 &&
-                              ((m0->stem == "من" && st == "قبل") ||
+                              ((m0->stem == "من" && st == "قبل" && !gap) ||
                                (m0->stem == "علي" && (st == "يد" || st == "ايدي")));
         return by_means || two_word;
       };
@@ -768,7 +769,7 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
         const text::Token& gap = ws.tokens[a->tb - 1];
         const bool one_noun = gap.kind == text::TokenKind::kArabic && gap.proclitics == 0 && !IsBoundaryToken(gap) &&
                               !IsTopicPreposition(gap);
-        if (!marked_at(a->tb) && !(one_noun && marked_at(a->tb - 1))) continue;
+        if (!marked_at(a->tb, false) && !(one_noun && marked_at(a->tb - 1, true))) continue;
         std::vector<const ActorMention*> others;
         for (const ActorMention* s2 : sources)
           if (s2 != a) others.push_back(s2);
@@ -1021,7 +1022,7 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
     const lexicon::PlaceMention* loc = nullptr;
     int loc_score = -1;
     for (const auto& p : r.places) {
-      if (p.sentence != tm.sentence) continue;
+      if (p.sentence != tm.sentence || p.dateline) continue;
       // A place in the trigger's own clause counts most; في or ب marks a
       // location; the source's own name is not where it acted.
       const bool in_clause = p.tb >= cl.tb && p.te <= cl.te;

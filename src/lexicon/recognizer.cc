@@ -310,6 +310,53 @@ void Recognizer::ComposeActors(const Document& doc, const Workspace& ws, uint32_
   }
 }
 
+void Recognizer::MarkDatelines(const Workspace& ws, Recognition* r) const {
+  // A dateline opens a sentence: place names and commas, then an agency in
+  // parentheses or a dash: "بيروت (رويترز) -", "دبي، الإمارات (CNN) --",
+  // "القاهرة - ".
+  // Only at the start of a document (after the title, if any).
+  for (uint32_t si = 0; si < ws.sentences.size() && si < 3; ++si) {
+    const Sentence& s = ws.sentences[si];
+    uint32_t end = 0;  // first token after the dateline's places
+    for (uint32_t t = s.tok_begin; t < s.tok_end && t < s.tok_begin + 10; ++t) {
+      const std::string_view n = ws.tokens[t].norm;
+      if (n == "(" || n == "-" || n == "–" || n == "—") {
+        end = t;
+        break;
+      }
+    }
+    if (end == 0 || end == s.tok_begin) continue;
+    // Everything before the marker must be places and commas.
+    bool only_places = true;
+    for (uint32_t t = s.tok_begin; t < end && only_places; ++t) {
+      if (ws.tokens[t].norm == ",") continue;
+      bool in_place = false;
+      for (const PlaceMention& p : r->places)
+        if (p.sentence == si && p.tb <= t && t < p.te) in_place = true;
+      only_places = in_place;
+    }
+    if (!only_places) continue;
+    // ... and the marker must be an agency in parentheses or a dash.
+    const std::string_view m = ws.tokens[end].norm;
+    bool agency = m != "(";
+    uint32_t stop = end;  // the agency in parentheses is no party either
+    if (m == "(")
+      for (uint32_t t = end + 1; t < s.tok_end && t < end + 6; ++t)
+        if (ws.tokens[t].norm == ")") {
+          agency = t + 1 < s.tok_end && (ws.tokens[t + 1].norm == "-" || ws.tokens[t + 1].norm == "–" ||
+                                         ws.tokens[t + 1].norm == "—" || ws.tokens[t + 1].norm == ":");
+          stop = t;
+          break;
+        }
+    if (!agency) continue;
+    for (PlaceMention& p : r->places)
+      if (p.sentence == si && p.te <= end) p.dateline = true;
+    r->actors.erase(std::remove_if(r->actors.begin(), r->actors.end(),
+                                   [&](const ActorMention& a) { return a.sentence == si && a.te <= stop; }),
+                    r->actors.end());
+  }
+}
+
 void Recognizer::ResolvePlaces(const Workspace& ws, Recognition* r) const {
   // Document context: how often each country is named (actors and unambiguous places).
   std::map<std::string, int> weight;
@@ -577,6 +624,7 @@ void Recognizer::Run(const Document& doc, Workspace* ws, std::vector<Mention>* m
   }
   FindGappedLightVerbs(*ws, r);
   ResolvePlaces(*ws, r);
+  MarkDatelines(*ws, r);
   UseEntities(*ws, r, mentions);
   // Civilians, rebels, opponents and the like belong to the country where the
   // sentence places them (مجزرة بحق المدنيين في الغوطة -> SYRCVL), not to
@@ -586,7 +634,7 @@ void Recognizer::Run(const Document& doc, Workspace* ws, std::vector<Mention>* m
     std::string country;
     bool unique = true;
     for (const PlaceMention& p : r->places) {
-      if (p.sentence != a.sentence) continue;
+      if (p.sentence != a.sentence || p.dateline) continue;
       const std::string c(lex_.str(lex_.entry(p.entry).code));
       if (c.size() != 3) continue;
       if (country.empty()) country = c;

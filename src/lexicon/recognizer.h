@@ -40,6 +40,7 @@ struct PlaceMention {
   Span span;
   uint32_t entry = 0;  // Chosen reading.
   std::string note;
+  bool dateline = false;  // where the report was filed (دبي، الإمارات (CNN) --), not where it happened
 };
 
 struct DateMention {
@@ -103,6 +104,9 @@ class Recognizer {
   void MatchSentence(const Workspace& ws, const Sentence& s, Recognition* r) const;
   void ComposeActors(const Document& doc, const Workspace& ws, uint32_t si, size_t mfirst, Recognition* r) const;
   void ResolvePlaces(const Workspace& ws, Recognition* r) const;
+  // Marks the places of a dateline (بيروت (رويترز) -، دبي، الإمارات العربية
+  // المتحدة (CNN) --) and drops the actors there: the bureau is no party.
+  void MarkDatelines(const Workspace& ws, Recognition* r) const;
   void FindDates(const Document& doc, const Workspace& ws, uint32_t si, size_t mfirst, Recognition* r) const;
   void FindGappedLightVerbs(const Workspace& ws, Recognition* r) const;
   void FindGappedFrom(const Workspace& ws, const Sentence& s, const std::vector<TokenKey>& vkeys, TriggerMatch* tm,
