@@ -85,7 +85,13 @@ bool IsQuestion(const std::vector<text::Token>& toks, uint32_t tb, uint32_t te) 
 // A subject is never governed by a preposition: فيه، بالجزائر، إلى الجزائر.
 bool GovernedByPreposition(const text::Token* toks, uint32_t tb, uint32_t sent_begin) {
   if (toks[tb].has(text::kPrepBi) || toks[tb].has(text::kPrepLi) || toks[tb].has(text::kPrepKa)) return true;
-  return tb > sent_begin && IsTopicPreposition(toks[tb - 1]);
+  if (tb <= sent_begin) return false;
+  if (IsTopicPreposition(toks[tb - 1])) return true;
+  // Prepositions of place and passage govern an actor too (يسافرون عبر
+  // الجزائر إلى المغرب), though a verbal noun after them is still an event
+  // (خلال زيارته).
+  const std::string_view p = toks[tb - 1].norm;
+  return p == "عبر" || p == "قرب" || p == "داخل" || p == "نحو" || p == "باتجاه" || p == "عند" || p == "خارج";
 }
 
 // Case endings visible in writing: accusative tanween alef (جنرالا) and the
@@ -607,7 +613,9 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
     std::vector<const ActorMention*> sources, targets;
     std::string how;
     bool symmetric_between = false;
-    if (!after.empty() && after[0]->tb > tm.te && after[0]->tb - 1 >= tm.te &&
+    // بين must belong to the trigger (اشتباكات عنيفة بين ...), not to a noun
+    // further on (تساند الخطة العربية للسلام بين إسرائيل وفلسطين).
+    if (!after.empty() && after[0]->tb > tm.te && after[0]->tb - 1 >= tm.te && after[0]->tb - 1 <= tm.te + 2 &&
         ws.tokens[after[0]->tb - 1].stem == "بين") {
       size_t nx;
       sources = run_from(after, 0, &nx);

@@ -310,6 +310,59 @@ void Recognizer::ComposeActors(const Document& doc, const Workspace& ws, uint32_
   }
 }
 
+void Recognizer::ResolveHomeland(const Workspace& ws, Recognition* r) const {
+  // بلاده / بلادها / بلادهم ("his / her / their country") is the country of
+  // the nearest actor before it with one, in this sentence or the previous:
+  // قال ماكرون إن بلاده هاجمت ... -> FRA.
+  std::vector<ActorMention> found;
+  for (uint32_t si = 0; si < ws.sentences.size(); ++si) {
+    const Sentence& s = ws.sentences[si];
+    for (uint32_t t = s.tok_begin; t < s.tok_end; ++t) {
+      const text::Token& k = ws.tokens[t];
+      if (k.kind != text::TokenKind::kArabic) continue;
+      const std::string_view st = k.stem, en = k.enclitic;
+      const bool homeland = (st == "بلاد" && (en == "ه" || en == "ها" || en == "هم" || en == "هما")) ||
+                            st == "بلاده" || st == "بلادها" || st == "بلادهم" || st == "بلادهما";
+      if (!homeland) continue;
+      const ActorMention* best = nullptr;
+      for (const ActorMention& a : r->actors) {
+        if (a.role_only || a.code.size() < 3 || a.code.starts_with("IGO") || a.code.starts_with("IMG")) continue;
+        const bool before = (a.sentence == si && a.te <= t) || a.sentence + 1 == si;
+        if (!before) continue;
+        if (best == nullptr || a.sentence > best->sentence || (a.sentence == best->sentence && a.te > best->te))
+          best = &a;
+      }
+      if (best == nullptr) continue;
+      // A role right before it takes the country (جيش بلاده، حكومة بلاده).
+      bool joined = false;
+      for (ActorMention& a : r->actors)
+        if (a.sentence == si && a.te == t && a.rule.starts_with("role:") &&
+            (a.role_only || a.code.compare(0, 3, best->code, 0, 3) == 0)) {
+          if (a.role_only) a.code = best->code.substr(0, 3) + a.code;
+          a.role_only = false;
+          a.strength = 2;
+          a.te = t + 1;
+          a.span.end = k.span.end;
+          a.rule += "+homeland of " + best->code;
+          joined = true;
+        }
+      if (joined) continue;
+      ActorMention m;
+      m.sentence = si;
+      m.tb = t, m.te = t + 1;
+      m.span = k.span;
+      m.code = best->code.substr(0, 3);
+      m.rule = "homeland of " + best->code;
+      m.strength = 2;
+      found.push_back(std::move(m));
+    }
+  }
+  for (auto& m : found) r->actors.push_back(std::move(m));
+  std::stable_sort(r->actors.begin(), r->actors.end(), [](const ActorMention& a, const ActorMention& b) {
+    return a.sentence != b.sentence ? a.sentence < b.sentence : a.tb < b.tb;
+  });
+}
+
 void Recognizer::MarkDatelines(const Workspace& ws, Recognition* r) const {
   // A dateline opens a sentence: place names and commas, then an agency in
   // parentheses or a dash: "بيروت (رويترز) -", "دبي، الإمارات (CNN) --",
@@ -626,6 +679,7 @@ void Recognizer::Run(const Document& doc, Workspace* ws, std::vector<Mention>* m
   ResolvePlaces(*ws, r);
   MarkDatelines(*ws, r);
   UseEntities(*ws, r, mentions);
+  ResolveHomeland(*ws, r);
   // Civilians, rebels, opponents and the like belong to the country where the
   // sentence places them (مجزرة بحق المدنيين في الغوطة -> SYRCVL), not to
   // whoever acts on them: one country among the sentence's places.

@@ -107,6 +107,8 @@ class Recognizer {
   // Marks the places of a dateline (بيروت (رويترز) -، دبي، الإمارات العربية
   // المتحدة (CNN) --) and drops the actors there: the bureau is no party.
   void MarkDatelines(const Workspace& ws, Recognition* r) const;
+  // بلاده/بلادها/بلادهم: the country of the nearest actor before it.
+  void ResolveHomeland(const Workspace& ws, Recognition* r) const;
   void FindDates(const Document& doc, const Workspace& ws, uint32_t si, size_t mfirst, Recognition* r) const;
   void FindGappedLightVerbs(const Workspace& ws, Recognition* r) const;
   void FindGappedFrom(const Workspace& ws, const Sentence& s, const std::vector<TokenKey>& vkeys, TriggerMatch* tm,
