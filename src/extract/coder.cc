@@ -3,6 +3,7 @@
 #include "lexicon/keys.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <set>
 #include <tuple>
@@ -443,6 +444,20 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
           if (t < tm.tb || t >= tm.te) found = ws.tokens[t].stem.substr(0, key.size()) == key;
       }
       if (!found) continue;
+    }
+    // not:W1/W2 in the note: these very words only look like the verb
+    // (نصيب "share; Nasib" is no form of أصاب).
+    if (const size_t np = note.find("not:"); np != std::string::npos) {
+      std::string words = note.substr(np + 4);
+      words = words.substr(0, words.find_first_of(" ;,"));
+      bool hit = false;
+      for (size_t p = 0; p <= words.size() && !hit;) {
+        size_t q = words.find('/', p);
+        if (q == std::string::npos) q = words.size();
+        hit = tm.te == tm.tb + 1 && head.norm == text::NormalizeString(std::string_view(words).substr(p, q - p));
+        p = q + 1;
+      }
+      if (hit) continue;
     }
     // unless:W in the note: the trigger followed directly by W is another sense
     // (قطع الطريق على ... "thwart", not a road block).
@@ -964,6 +979,11 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
         const int64_t days = lexicon::DaysFromCivil(y, m, d);
         if (days > pub_days) planned = true;
         if (days < pub_days - 400) continue;  // background history, not news
+      } else if (have_pub && (date.size() == 7 || date.size() == 4) && std::isdigit(static_cast<unsigned char>(date[0]))) {
+        // A month (2005-08) or a year (2011): its last day decides.
+        y = std::atoi(date.substr(0, 4).c_str());
+        m = date.size() == 7 ? std::atoi(date.substr(5, 2).c_str()) : 12;
+        if (y > 0 && m >= 1 && m <= 12 && lexicon::DaysFromCivil(y, m, 28) < pub_days - 400) continue;
       }
     } else if (have_pub && !planned) {
       date = doc.published.substr(0, 10), precision = "day";
@@ -1158,6 +1178,18 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
       if (code.compare(0, 2, "14") == 0 && src &&
           (src->code.ends_with("COP") || src->code.ends_with("MIL") || src->code.ends_with("SPY")))
         return;
+      // verbal:CODE in the note: a politician or an institution that
+      // "attacks" without force in the sentence attacks with words (هاجم
+      // ترامب مكتب التحقيقات الفيدرالي: 111, not 190).
+      if (const size_t vp = note.find("verbal:"); vp != std::string::npos && src && !src->role_only) {
+        const std::string& c = src->code;
+        const bool armed = c.ends_with("MIL") || c.ends_with("COP") || c.ends_with("SPY") || c.ends_with("REB") ||
+                           c.ends_with("INS") || c == "UAF" || c.starts_with("IMG") || c.size() == 3;
+        if (!armed && !HasCasualties(ws.tokens, sent.tok_begin, sent.tok_end)) {
+          const std::string vcode = note.substr(vp + 7, note.find_first_of(" ;,", vp + 7) - (vp + 7));
+          if (const EntryRecord* verbal_info = lex_.Cameo(vcode)) code = vcode, cinfo = verbal_info;
+        }
+      }
       const std::string skey = src ? src->code : "-", tkey = tgt ? tgt->code : "-";
       if (!seen.insert({tm.sentence, skey, tkey, std::string(lex_.str(cinfo->code)).substr(0, 2)}).second) return;
       Event ev;
