@@ -880,7 +880,13 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
     }
     // Noun triggers need an actor right next to them (a genitive or subject).
     if (!verbal && !symmetric_between && !(sources.empty() && targets.empty())) {
-      const bool near = (!after.empty() && after[0]->tb <= tm.te + 2) || (!before.empty() && before.back()->te + 3 >= tm.tb);
+      // Nothing but an adjective may stand between a noun and its genitive:
+      // after a preposition (اجتماع حول خطة الحكومة) the actor is the topic's.
+      bool gap_prep = false;
+      if (!after.empty() && how == "noun+genitive")
+        for (uint32_t t = tm.te; t < after[0]->tb; ++t) gap_prep |= IsTopicPreposition(ws.tokens[t]);
+      const bool near = (!after.empty() && after[0]->tb <= tm.te + 2 && !gap_prep) ||
+                        (!before.empty() && before.back()->te + 3 >= tm.tb);
       if (!near) continue;
       // A definite noun has no genitive: what follows it is an adjective
       // (الهجوم الإسرائيلي) or a prepositional phrase (الهجوم على غزة), never
