@@ -885,8 +885,9 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
       bool gap_prep = false;
       if (!after.empty() && how == "noun+genitive")
         for (uint32_t t = tm.te; t < after[0]->tb; ++t) gap_prep |= IsTopicPreposition(ws.tokens[t]);
-      const bool near = (!after.empty() && after[0]->tb <= tm.te + 2 && !gap_prep) ||
-                        (!before.empty() && before.back()->te + 3 >= tm.tb);
+      const bool after_near = !after.empty() && after[0]->tb <= tm.te + 2 && !gap_prep;
+      const bool near = how == "noun+genitive" ? after_near
+                                               : after_near || (!before.empty() && before.back()->te + 3 >= tm.tb);
       if (!near) continue;
       // A definite noun has no genitive: what follows it is an adjective
       // (الهجوم الإسرائيلي) or a prepositional phrase (الهجوم على غزة), never
