@@ -168,6 +168,13 @@ bool IsParty(const ActorMention& a, const TriggerMatch& tm, int root, bool verba
   if (root >= 3 && root <= 8 && a.code.size() == 3 && toks[a.tb].has(text::kPrepBi) && a.tb > sb)
     for (const auto& p : r.places)
       if (p.sentence == a.sentence && p.te == a.tb) return false;
+  // Who says so is no party (وفق المرصد، بحسب الأمم المتحدة، نقلا عن مصادر).
+  if (a.tb > sb) {
+    const std::string_view q = toks[a.tb - 1].norm;
+    if (q == "وفق" || q == "وفقا" || q == "بحسب" || q == "حسب" || q == "حسبما" || q == "بحسبما" ||
+        (q == "عن" && a.tb > sb + 1 && toks[a.tb - 2].norm == "نقلا"))
+      return false;
+  }
   // A nisba that qualifies a ب-phrase (بموافقة صينية، بدعم إيراني) says how,
   // never who.
   // (The ب-word may be the trigger itself, بدعم روسي "with Russian support",
