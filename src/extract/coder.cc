@@ -942,8 +942,19 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
         case CueKind::kNegation:
           // Particles (لم، لن، لا، عدم) negate what follows them closely; only
           // negating verbs (نفى) reach across the clause or into an أنّ clause.
-          if ((same && prior && (dist <= 2 || verb_cue)) || (gov && verb_cue))
-            negated = true;
+          if ((same && prior && (dist <= 2 || verb_cue)) || (gov && verb_cue)) {
+            // A negating verb denies its own object, not a later verb's
+            // (ينفي تدريب البوليساريو وينتقد قطع المغرب للعلاقات: the cut is real).
+            // Nor a verb coordinated after it (... وينتقد): a clause of its own.
+            bool other_verb = verb_cue && dist >= 1 && kind == TriggerKind::kVerb && head.has(text::kConjWa);
+            if (verb_cue && dist > 2)
+              for (const TriggerMatch& o : r.triggers)
+                if (&o != &tm && o.sentence == tm.sentence && o.tb >= c.te && o.te <= tm.tb &&
+                    static_cast<TriggerKind>(lex_.entry(o.entry).kind) == TriggerKind::kVerb &&
+                    !ws.tokens[o.tb].has(text::kDefArticle))
+                  other_verb = true;
+            if (!other_verb) negated = true;
+          }
           break;
         case CueKind::kHypothetical: if (prior && (same || gov)) hypothetical = true; break;
         case CueKind::kConditional: if ((same && prior && dist <= 6) || gov) conditional = true; break;
