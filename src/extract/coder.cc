@@ -236,9 +236,10 @@ bool IsSportsToken(const std::vector<text::Token>& toks, uint32_t t, uint32_t sb
       st == "مرمي" || st == "فيفا" || st == "تعادل" || st == "شوط" || st == "الشوط" || st.starts_with("تاهل") ||
       st.starts_with("يتاهل") || st.starts_with("تتاهل") || st.starts_with("اولمب") || st == "منتخبات")
     return true;
-  if ((st == "كره" || st == "كاس") && t + 1 < se) {
+  if (st == "كاس") return true;  // a cup: كأس العالم، كأس آسيا، كأس الملك
+  if (st == "كره" && t + 1 < se) {
     const std::string_view nx = toks[t + 1].stem;
-    if (nx == "قدم" || nx == "سله" || nx == "يد" || nx == "طائره" || nx == "عالم" || nx == "امم") return true;
+    if (nx == "قدم" || nx == "سله" || nx == "يد" || nx == "طائره") return true;
   }
   if (st == "صفر" && t > sb && toks[t - 1].norm == "-") return true;
   if (st == "منتخب" || st == "منتخبا") {
