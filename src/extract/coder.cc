@@ -393,6 +393,13 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
     if (tm.tb > sent.tok_begin && IsFrameNoun(ws.tokens[tm.tb - 1]) && ws.tokens[tm.tb - 1].proclitics == 0 &&
         head.proclitics == 0)
       continue;
+    // ... also through a verbal noun of doing (إمكانية إجراء مفاوضات، احتمال
+    // عقد لقاء، خطة بدء هجوم).
+    if (tm.tb > sent.tok_begin + 1 && IsFrameNoun(ws.tokens[tm.tb - 2])) {
+      const std::string_view d = ws.tokens[tm.tb - 1].stem;
+      if (d == "اجراء" || d == "عقد" || d == "تنظيم" || d == "توصل" || d == "بدء" || d == "اطلاق" || d == "شن")
+        continue;
+    }
     // A verbal noun after a copula pronoun is the predicate of a definition
     // (الأول هو موافقة الجزائر، الهدف هو تحرير المدينة): a topic, not a report.
     if (!verbal && tm.tb > sent.tok_begin && ws.tokens[tm.tb - 1].proclitics == 0 &&
