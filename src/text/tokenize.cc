@@ -155,7 +155,9 @@ void Tokenize(const NormalizedText& nt, uint32_t nbegin, uint32_t nend, const Se
   while (pos < nend) {
     const size_t start = pos;
     const char32_t cp = DecodeUtf8(s, &pos);
-    if (cp == ' ' || cp == '\n') continue;
+    // Hashtags (#مجلس_الأمن، #ميليشيات_الحوثي) are words separated by
+    // underscores: # and _ separate like spaces.
+    if (cp == ' ' || cp == '\n' || cp == '_' || cp == '#') continue;
     Token t;
     if (IsArabicLetter(cp)) {
       t.kind = TokenKind::kArabic;

@@ -123,5 +123,12 @@ TEST(Tokenize, SubRange) {
   EXPECT_EQ(text.substr(toks[0].span.begin, toks[0].span.size()), "جملة");
 }
 
+TEST(Tokenize, HashtagWordsAreSeparateTokens) {
+  // #مجلس_الأمن is the phrase مجلس الأمن: # and _ separate like spaces and
+  // leave no tokens of their own; spans still slice the original text.
+  Tokens t("فرض #مجلس_الأمن عقوبات");
+  EXPECT_EQ(t.Orig(), (V{"فرض", "مجلس", "الأمن", "عقوبات"}));
+}
+
 }  // namespace
 }  // namespace rasd::text
