@@ -183,6 +183,15 @@ bool IsParty(const ActorMention& a, const TriggerMatch& tm, int root, bool verba
     const std::string_view m = toks[a.tb - 1].stem;
     if (m != "نيران" && m != "رصاص" && m != "قذائف" && m != "ايدي" && m != "يد") return false;
   }
+  // A nisba after a currency names the money, not a party (50 ألف دولار
+  // أمريكي، مليار يورو أوروبي).
+  if (a.nisba_only && a.tb > sb) {
+    const std::string_view q = toks[a.tb - 1].stem;
+    if (q == "دولار" || q == "دولارا" || q == "دولارات" || q == "يورو" || q == "جنيه" || q == "جنيها" ||
+        q == "دينار" || q == "دينارا" || q == "ريال" || q == "ريالا" || q == "درهم" || q == "درهما" || q == "ليره" ||
+        q == "روبل" || q == "يوان" || q == "ين" || q == "فرنك" || q == "روبيه" || q == "تومان")
+      return false;
+  }
   // An actor after a topic noun (ملفات إيران وسوريا، أزمة قطر، مصير الأسد) is
   // what is discussed, not a party.
   if (a.tb > sb && toks[a.tb - 1].proclitics == 0) {

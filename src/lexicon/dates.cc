@@ -202,8 +202,11 @@ void Recognizer::FindDates(const Document& doc, const Workspace& ws, uint32_t si
       int count = a.kind == DateKind::kUnit ? (items[ui].dual ? 2 : 1) : a.value;
       const std::string_view prep = prev_token(a.tb);
       int sign = 0;
+      // خلال N unit is a span, not a point, and reads both ways: "over the
+      // past ten years" (خلال عشر سنوات، خلال 24 ساعة) as often as "within
+      // two days": no date. Only بعد and في غضون point forward.
       if (prep == "قبل" || prep == "منذ") sign = -1;
-      if (prep == "بعد" || prep == "خلال") sign = +1;
+      if (prep == "بعد" || prep == "غضون") sign = +1;
       if (sign == 0 || count <= 0 || count > 400) {
         i = ui;
         continue;

@@ -170,6 +170,10 @@ TEST_F(LexiconTest, DatesResolveAgainstPublication) {
   EXPECT_EQ(Codes(Annotate("قبل ثلاثة أيام", "2016-02-16"), MentionKind::kDate), std::vector<std::string>{"2016-02-13"});
   EXPECT_EQ(Codes(Annotate("الشهر المقبل", "2016-12-16"), MentionKind::kDate), std::vector<std::string>{"2017-01"});
   EXPECT_EQ(Codes(Annotate("شباط 2016"), MentionKind::kDate), std::vector<std::string>{"2016-02"});
+  EXPECT_EQ(Codes(Annotate("في غضون ثلاثة أيام", "2016-02-16"), MentionKind::kDate),
+            std::vector<std::string>{"2016-02-19"});
+  // خلال N units reads both ways (over the past ten years / within ten years): no date.
+  EXPECT_TRUE(Codes(Annotate("ارتفع خلال عشر سنوات", "2016-02-16"), MentionKind::kDate).empty());
 }
 
 TEST_F(LexiconTest, VerbInflectionsReachOneTrigger) {
