@@ -146,6 +146,12 @@ bool IsParty(const ActorMention& a, const TriggerMatch& tm, int root, bool verba
   const uint32_t sb = ws.sentences[tm.sentence].tok_begin;
   if (root >= 3 && root <= 8 && a.tb > sb && toks[a.tb - 1].norm == "في" && toks[a.tb - 1].proclitics == 0)
     return false;
+  // A clause that opens with في + a country is set there (ففي الصومال وجهت
+  // اتهامات لإريتريا): the country is where, not who, for the verbal roots.
+  if (root <= 13 && a.tb > sb && a.code.size() == 3) {
+    const std::string_view q = toks[a.tb - 1].norm;
+    if (q == "وفي" || q == "ففي") return false;
+  }
   // The geographic noun must itself say where: after a preposition or a
   // locative adverb (قرب الحدود التركية، إلى العاصمة الإثيوبية)، not as the
   // object of the verb (قصفت الطائرات العاصمة السورية: Syria is the target).
@@ -183,6 +189,9 @@ bool IsParty(const ActorMention& a, const TriggerMatch& tm, int root, bool verba
     const std::string_view m = toks[a.tb - 1].stem;
     if (m != "نيران" && m != "رصاص" && m != "قذائف" && m != "ايدي" && m != "يد") return false;
   }
+  // Before whom is the forum, not a party (شكوى أمام منظمة التجارة العالمية،
+  // مثل أمام المحكمة، كلمة أمام الجمعية العامة).
+  if (a.tb > sb && (toks[a.tb - 1].norm == "امام" || toks[a.tb - 1].norm == "وامام")) return false;
   // A nisba after a currency names the money, not a party (50 ألف دولار
   // أمريكي، مليار يورو أوروبي).
   if (a.nisba_only && a.tb > sb) {
@@ -323,6 +332,27 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
     bool verbal = kind == TriggerKind::kVerb || kind == TriggerKind::kLight;
     const text::Token& head = ws.tokens[tm.tb];
     if (cameo.compare(0, 2, "01") == 0) continue;  // statements: attribution, not events
+    if (kind == TriggerKind::kVerb) {
+      // No finite verb follows a preposition: the form is a noun that looks
+      // like one (بين طالب كويتي وآخر مصري: a student, not "demanded"). A
+      // three-letter form is also the verbal noun of its verb (نجح في قتل
+      // العشرات) and stays; longer ones are other nouns.
+      if (head.proclitics == 0 && tm.tb > sent.tok_begin) {
+        const std::string_view p = ws.tokens[tm.tb - 1].norm;
+        if (p == "بين" || p == "في" || p == "علي" || p == "الي" || p == "عن" || p == "مع" || p == "حول" || p == "ضد" ||
+            p == "لدي" || p == "عند" || p == "امام" || p == "خلال" || p == "عبر" || p == "نحو") {
+          if (tm.te != tm.tb + 1 || text::CountCodePoints(head.stem) != 3) continue;
+        }
+      }
+      // ... nor stands inside a name (المغني المصري تامر حسني، الرئيسة بارك).
+      bool in_name = false;
+      for (const ActorMention& a : r.actors)
+        if (a.sentence == tm.sentence && a.span.begin <= head.span.begin &&
+            ws.tokens[tm.te - 1].span.end <= a.span.end &&  // the span: a name the NER joined on
+            (a.rule.find("person:") != std::string::npos || a.rule.find("ner:PERS") != std::string::npos))
+          in_name = true;
+      if (in_name) continue;
+    }
     // After ل a verb or verbal noun states a purpose (لبحث، لمناقشة، ليبحث): an
     // intention the sentence describes, not an event it reports.
     // ... except after تعرض (was subjected to): تعرض لهجوم reports the attack.

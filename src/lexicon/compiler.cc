@@ -73,7 +73,10 @@ class Builder {
     std::vector<std::vector<std::string>> alts(words.size());
     for (size_t i = 0; i < words.size(); ++i) {
       alts[i].push_back(words[i]);
-      if ((rec.match & kMatchNoun) && (i == 0 || i + 1 == words.size())) {
+      // A name ending in ان is rarely a dual (طالبان is not طالب "student",
+      // لبنان، السودان): no reduced form for it.
+      const bool an_name = name && words[i].size() >= 4 && words[i].substr(words[i].size() - 4) == "ان";
+      if ((rec.match & kMatchNoun) && (i == 0 || i + 1 == words.size()) && !an_name) {
         // Only plural and dual endings are reduced on the dictionary side: a
         // final ة or ا there is usually part of the word (طلبة is not طلب،
         // دولة is not دول), while the text side reduces them to meet nisbas.

@@ -29,7 +29,7 @@ class LexiconTest : public ::testing::Test {
           "# test\nDZA\tname\tالجزائر\tAlgeria\nDZA\tnisba\tجزائري\nUSA\tname\tأمريكا\nUSA\tnisba\tأمريكي\n"
           "USA\tcapital\tواشنطن\nRUS\tname\tروسيا\nRUS\tnisba\tروسي\nLBY\tname\tليبيا\nLBN\tname\tلبنان\n");
     Write(d / "lexicon/agents.tsv", "MIL\tوزارة الدفاع\nMIL\tجنرال\nCOP\tمصدر أمني\nGOV\tوزير الخارجية\nMIL\tعسكري\nGOV\tمسؤول\n");
-    Write(d / "lexicon/organizations.tsv", "IMGISI\tتنظيم الدولة الإسلامية\nIMGISI\tداعش\nYEMREB\tالحوثيون\n");
+    Write(d / "lexicon/organizations.tsv", "IMGISI\tتنظيم الدولة الإسلامية\nIMGISI\tداعش\nYEMREB\tالحوثيون\nAFGINS\tطالبان\n");
     Write(d / "lexicon/people.tsv",
           "DZAGOV\t2012-09-03\t2017-05-24\tعبد المالك سلال\nRUSGOV\t2004-03-09\t\tسيرغي لافروف\n");
     Write(d / "lexicon/places-curated.tsv",
@@ -174,6 +174,14 @@ TEST_F(LexiconTest, DatesResolveAgainstPublication) {
             std::vector<std::string>{"2016-02-19"});
   // خلال N units reads both ways (over the past ten years / within ten years): no date.
   EXPECT_TRUE(Codes(Annotate("ارتفع خلال عشر سنوات", "2016-02-16"), MentionKind::kDate).empty());
+}
+
+TEST_F(LexiconTest, NamesEndingInAnAreNotDuals) {
+  // طالبان (the Taliban) is not the dual of طالب ("demanded", "student").
+  EXPECT_EQ(Codes(Annotate("هاجمت طالبان"), MentionKind::kActor), std::vector<std::string>{"AFGINS"});
+  EXPECT_TRUE(Codes(Annotate("طالب بالإفراج"), MentionKind::kActor).empty());
+  // Plural names still meet their other case (الحوثيون / الحوثيين).
+  EXPECT_EQ(Codes(Annotate("هاجم الحوثيين"), MentionKind::kActor), std::vector<std::string>{"YEMREB"});
 }
 
 TEST_F(LexiconTest, VerbInflectionsReachOneTrigger) {
