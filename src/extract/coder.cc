@@ -552,8 +552,24 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
             break;
           }
     }
-    // A verb right after a relative pronoun has the antecedent as subject.
-    const bool relative_verb = verbal && tm.tb > sent.tok_begin && IsRelativePronoun(ws.tokens[tm.tb - 1]);
+    // A verb right after a relative pronoun has the antecedent as subject,
+    // also with one adverb or auxiliary between (الذي طالما اتهم، التي كانت
+    // هاجمت). The antecedent may stand before a comma (ترامب، الذي ...).
+    uint32_t rel = UINT32_MAX;
+    if (verbal && tm.tb > sent.tok_begin) {
+      if (IsRelativePronoun(ws.tokens[tm.tb - 1])) {
+        rel = tm.tb - 1;
+      } else if (tm.tb > sent.tok_begin + 1 && IsRelativePronoun(ws.tokens[tm.tb - 2])) {
+        const std::string_view m = ws.tokens[tm.tb - 1].norm;
+        if (m == "طالما" || m == "لطالما" || m == "قد" || m == "كان" || m == "كانت" || m == "كانوا" || m == "سبق" ||
+            m == "دائما" || m == "بدوره" || m == "بدورها")
+          rel = tm.tb - 2;
+      }
+    }
+    const bool relative_verb = rel != UINT32_MAX;
+    if (relative_verb && rel == cl.tb + 0 && rel >= sent.tok_begin + 2 && ws.tokens[rel - 1].norm == ",")
+      for (const ActorMention& a : r.actors)
+        if (a.sentence == tm.sentence && a.te == rel - 1) cl.tb = std::min(cl.tb, a.tb);
 
     // Actors of this sentence, outside the trigger. A subject before a verb
     // stands close to it (no other trigger between, at most two tokens gap).
@@ -584,7 +600,9 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
       // After a relative pronoun the subject is the antecedent right before
       // it (الحوثيين الذين استهدفوا), never an actor further back (الأمطار التي
       // قتلت ...: rain is no actor).
-      if (relative_verb && last->te + 1 != tm.tb) blocked = true;
+      // ... whatever governs the antecedent (أشاد بالحوثيين الذين هاجموا).
+      if (relative_verb)
+        blocked = last->te != rel && !(last->te + 1 == rel && ws.tokens[rel - 1].norm == ",");
       if (blocked) before.clear();
     }
     // A relative clause whose verb carries a pronoun back to the antecedent
@@ -594,17 +612,48 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
     // right after it (والتونسي سامي العيدوي طردته برلين).
     const bool fronted = verbal && !relative_verb && !before.empty() && !after.empty() && after[0]->tb == tm.te &&
                          tm.tb - before.back()->te <= 2;
+    // الذي قُتل في انفجار: a killing verb in a relative clause followed by
+    // where or how it happened is passive; the antecedent is the victim.
+    bool relative_passive = false;
+    if (relative_verb && !before.empty() && trigger_root >= 18 && tm.te < sent.tok_end) {
+      const text::Token& n = ws.tokens[tm.te];
+      const std::string_view q = n.norm;
+      relative_passive = q == "في" || q == "خلال" || q == "جراء" || q == "اثر" || q == "برصاص" || q == "بنيران" ||
+                         q == "بقصف" || q == "بانفجار" || q == "بهجوم" || q == "علي";
+      if (relative_passive) {
+        resumptive_object = before.back();
+        before.clear();
+      }
+    }
     if ((relative_verb || fronted) && !before.empty() && !after.empty()) {
       // The segmenter leaves these pronouns on (اعتقلته، عنه), so test the words.
       auto ends = [](std::string_view w, std::string_view e) { return w.size() > e.size() + 4 && w.ends_with(e); };
       const std::string_view vn = head.norm;
+      std::string_view pronoun_word;  // a preposition carrying the pronoun (عنه)
       bool resumptive = !head.enclitic.empty() || ends(vn, "ته") || ends(vn, "تها") || ends(vn, "تهم") ||
                         ends(vn, "وه") || ends(vn, "وها") || ends(vn, "وهم") || ends(vn, "ها") || ends(vn, "هم");
       if (tm.te < sent.tok_end) {
         static const char* const kPrepPronouns[] = {"عنه", "عنها", "عنهم", "عليه", "عليها", "عليهم", "له",  "لها",
                                                     "لهم", "معه", "معها", "معهم", "منه", "منها", "منهم", "اليه",
                                                     "اليها", "اليهم", "به", "بها", "بهم"};
-        for (const char* w : kPrepPronouns) resumptive |= ws.tokens[tm.te].norm == w;
+        for (const char* w : kPrepPronouns)
+          if (ws.tokens[tm.te].norm == w) resumptive = true, pronoun_word = ws.tokens[tm.te].norm;
+      }
+      // The pronoun must agree with the relative pronoun to point back to
+      // the antecedent: in الميليشيات التي اختطفته (fem. relative, masc.
+      // pronoun) it is someone else, and the antecedent is the subject.
+      if (resumptive && relative_verb) {
+        auto pron_class = [](std::string_view w) -> char {
+          if (w.ends_with("هما")) return 'D';
+          if (w.ends_with("هم")) return 'P';
+          if (w.ends_with("ها")) return 'F';
+          if (w.ends_with("ه")) return 'M';
+          return 0;
+        };
+        const std::string_view rp = ws.tokens[rel].norm;
+        const char want = rp == "الذي" ? 'M' : rp == "التي" ? 'F' : rp == "الذين" ? 'P' : rp == "اللواتي" ? 0 : 'D';
+        const char have = pron_class(pronoun_word.empty() ? (head.enclitic.empty() ? vn : head.enclitic) : pronoun_word);
+        if (want && have && want != have) resumptive = false;
       }
       if (resumptive) {
         resumptive_object = before.back();
@@ -707,6 +756,9 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
         sources = run_from(before, before.size() - 1, &nx);
         if (!after.empty()) targets = run_from(after, 0, &nx);
         how = "noun+pronoun";
+      } else if (relative_passive) {
+        targets = {resumptive_object};
+        how = "relative clause, passive";
       } else if ((relative_verb || fronted) && !after.empty() && resumptive_object) {
         size_t nx;
         sources = run_from(after, 0, &nx);

@@ -221,9 +221,13 @@ void Recognizer::ComposeActors(const Document& doc, const Workspace& ws, uint32_
         ++j;
         if (RoleRank(atoms[j].code) >= RoleRank(role)) role = atoms[j].code;
       }
+      // A definite role takes no genitive: in انتقد الوزير إيران the country is
+      // the object, not the minister's (وزير إيران، الوزير الإيراني are one actor).
+      const bool definite_role = ws.tokens[atoms[j].te - 1].has(text::kDefArticle);
       std::string country;
       if (j + 1 < atoms.size() && atoms[j + 1].type == 'C' &&
-          (atoms[j + 1].tb == atoms[j].te || (!atoms[j + 1].nisba && linked(atoms[j], atoms[j + 1])))) {
+          ((atoms[j + 1].tb == atoms[j].te && (atoms[j + 1].nisba || !definite_role)) ||
+           (!atoms[j + 1].nisba && atoms[j + 1].tb != atoms[j].te && linked(atoms[j], atoms[j + 1])))) {
         ++j;
         country = atoms[j].code;
         rule += "+country:" + atoms[j].rule;
@@ -689,6 +693,13 @@ void Recognizer::Run(const Document& doc, Workspace* ws, std::vector<Mention>* m
     bool unique = true;
     for (const PlaceMention& p : r->places) {
       if (p.sentence != a.sentence || p.dateline) continue;
+      // A place that is itself an actor outside a locative phrase is a party
+      // (انتقد الوزير إيران), not where the role stands (في إيران، بدمشق).
+      if (p.tb > 0 && !ws->tokens[p.tb].has(text::kPrepBi) && ws->tokens[p.tb - 1].stem != "في") {
+        bool party = false;
+        for (const ActorMention& b : r->actors) party |= b.sentence == p.sentence && b.tb == p.tb && b.te == p.te;
+        if (party) continue;
+      }
       const std::string c(lex_.str(lex_.entry(p.entry).code));
       if (c.size() != 3) continue;
       if (country.empty()) country = c;
