@@ -411,8 +411,24 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
     auto ends = [](std::string_view w, std::string_view e) {
       return w.size() > e.size() + 2 && w.substr(w.size() - e.size()) == e;
     };
-    const bool has_pronoun = !head.enclitic.empty() || (!verbal && (ends(head.stem, "ته") || ends(head.stem, "تها") ||
-                                                                    ends(head.stem, "تهم") || ends(head.stem, "تهما")));
+    // The original spelling tells a pronoun ه from a ta marbuta ة that
+    // normalisation merged (تزويده "his supplying", not تزويدة): a one-word
+    // verbal noun written with a final ه, ها or هم after a consonant.
+    auto original_pronoun = [&]() {
+      if (tm.te != tm.tb + 1 || head.has(text::kDefArticle) || head.span.end > doc.text.size() ||
+          head.span.begin >= head.span.end)
+        return false;  // (a definite noun has no possessive: التوجه is "the heading")
+      std::string_view o = std::string_view(doc.text).substr(head.span.begin, head.span.size());
+      for (std::string_view suf : {"هما", "هم", "ها", "ه"})
+        if (o.size() > suf.size() + 6 && o.ends_with(suf)) {
+          const std::string_view rest = o.substr(0, o.size() - suf.size());
+          return !rest.ends_with("ا") && !rest.ends_with("ي") && !rest.ends_with("و");
+        }
+      return false;
+    };
+    const bool has_pronoun = !head.enclitic.empty() ||
+                             (!verbal && (ends(head.stem, "ته") || ends(head.stem, "تها") || ends(head.stem, "تهم") ||
+                                          ends(head.stem, "تهما") || original_pronoun()));
     // Violence reported through its toll (مقتل خمسة في هجوم انتحاري) is an
     // event even behind في.
     const bool violent = cameo.compare(0, 2, "18") == 0 || cameo.compare(0, 2, "19") == 0 ||
@@ -1052,6 +1068,11 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
                     static_cast<TriggerKind>(lex_.entry(o.entry).kind) == TriggerKind::kVerb &&
                     !ws.tokens[o.tb].has(text::kDefArticle))
                   other_verb = true;
+            // "Was not without" asserts (لم تخلُ الزيارة من، لا يخلو من).
+            if (c.te < sent.tok_end) {
+              const std::string_view nx = ws.tokens[c.te].stem;
+              if (nx == "تخل" || nx == "يخل" || nx == "تخلو" || nx == "يخلو") other_verb = true;
+            }
             if (!other_verb) negated = true;
           }
           break;
