@@ -411,6 +411,22 @@ void Recognizer::MarkDatelines(const Workspace& ws, Recognition* r) const {
     r->actors.erase(std::remove_if(r->actors.begin(), r->actors.end(),
                                    [&](const ActorMention& a) { return a.sentence == si && a.te <= stop; }),
                     r->actors.end());
+    // A bare role that took its country from the dateline (دبي، الإمارات
+    // (CNN)— وصلت قوات ...) is bare again: the dateline names no party.
+    for (ActorMention& a : r->actors) {
+      if (a.sentence != si) continue;
+      const size_t c = a.rule.find("+country from context:");
+      if (c == std::string::npos || a.code.size() < 6) continue;
+      bool dateline_country = false;
+      for (const PlaceMention& p : r->places)
+        if (p.sentence == si && p.dateline && lex_.str(lex_.entry(p.entry).code) == a.code.substr(0, 3))
+          dateline_country = true;
+      if (!dateline_country) continue;
+      a.code = a.code.substr(3);
+      a.role_only = true;
+      a.strength = 1;
+      a.rule.erase(c);
+    }
   }
 }
 
