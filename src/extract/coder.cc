@@ -592,8 +592,16 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
     std::vector<const ActorMention*> before, after;
     const ActorMention* resumptive_object = nullptr;  // antecedent of a relative clause, as object
     const int trigger_root = std::atoi(cameo.substr(0, 2).c_str());
+    // بين after another event noun opens that noun's parties (يدعو إلى حوار
+    // بين السعودية وإيران: the dialogue's, not the call's).
+    uint32_t others_between = UINT32_MAX;
+    for (const TriggerMatch& o : r.triggers)
+      if (&o != &tm && o.sentence == tm.sentence && o.tb >= tm.te && o.te < sent.tok_end &&
+          ws.tokens[o.te].norm == "بين")
+        others_between = std::min(others_between, o.te);
     for (const ActorMention& a : r.actors) {
       if (a.sentence != tm.sentence) continue;
+      if (a.tb > others_between) continue;
       if (!IsParty(a, tm, trigger_root, verbal, ws, r, lex_)) continue;
       if (a.te <= tm.tb && a.tb >= cl.tb) before.push_back(&a);
       if (a.tb >= tm.te && a.te <= cl.te) after.push_back(&a);
@@ -750,7 +758,12 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
     // بين must belong to the trigger (اشتباكات عنيفة بين ...), not to a noun
     // further on (تساند الخطة العربية للسلام بين إسرائيل وفلسطين).
     if (!after.empty() && after[0]->tb > tm.te && after[0]->tb - 1 >= tm.te && after[0]->tb - 1 <= tm.te + 2 &&
-        ws.tokens[after[0]->tb - 1].stem == "بين") {
+        ws.tokens[after[0]->tb - 1].stem == "بين" &&
+        // ... nor to another trigger between (يدعو إلى حوار بين السعودية وإيران:
+        // the parties are the dialogue's, not the call's).
+        std::none_of(r.triggers.begin(), r.triggers.end(), [&](const TriggerMatch& o) {
+          return &o != &tm && o.sentence == tm.sentence && o.tb >= tm.te && o.te < after[0]->tb;
+        })) {
       size_t nx;
       sources = run_from(after, 0, &nx);
       symmetric_between = sources.size() >= 2;
@@ -915,6 +928,23 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
         const bool one_noun = gap.kind == text::TokenKind::kArabic && gap.proclitics == 0 && !IsBoundaryToken(gap) &&
                               !IsTopicPreposition(gap);
         if (!marked_at(a->tb, false) && !(one_noun && marked_at(a->tb - 1, true))) continue;
+        // Where the marker starts: بنيران is one token, من قبل / على يد two.
+        const uint32_t marker = marked_at(a->tb, false) ? a->tb : a->tb - 1;
+        const uint32_t marker_begin = marker - (ws.tokens[marker - 1].has(text::kPrepBi) ? 1 : 2);
+        // The phrase belongs to the nearest event before it: in أدانت الوزارة
+        // إطلاق صواريخ من قبل الحوثيين the Houthis launched, not condemned.
+        if (std::any_of(r.triggers.begin(), r.triggers.end(), [&](const TriggerMatch& o) {
+              return &o != &tm && o.sentence == tm.sentence && o.tb >= tm.te && o.te <= marker_begin;
+            }))
+          break;
+        // ... and stands close to the verb's first party: past a longer phrase
+        // (... الكويتية إطلاق 7 صواريخ من قبل) it belongs to that phrase.
+        if (verbal) {
+          uint32_t from = tm.te;
+          for (const ActorMention* o : after)
+            if (o != a && o->te <= a->tb && o->te > from) from = o->te;
+          if (marker_begin >= from + 3) break;
+        }
         std::vector<const ActorMention*> others;
         for (const ActorMention* s2 : sources)
           if (s2 != a) others.push_back(s2);
