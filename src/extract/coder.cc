@@ -433,6 +433,22 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
     // event even behind في.
     const bool violent = cameo.compare(0, 2, "18") == 0 || cameo.compare(0, 2, "19") == 0 ||
                          cameo.compare(0, 2, "20") == 0;
+    // A war or campaign that is commercial, economic, verbal or in the media
+    // is no violence (شن حربا تجارية، هجوم إعلامي، حملة كلامية).
+    if (violent) {
+      bool figurative = false;
+      for (uint32_t t = tm.tb; t + 1 < sent.tok_end && t < tm.te + 3 && !figurative; ++t) {
+        const std::string_view w = ws.tokens[t].stem;
+        if (!(w.starts_with("حرب") || w.starts_with("هجوم") || w.starts_with("هجم") || w.starts_with("حمل") ||
+              w.starts_with("معرك") || w == "حروب"))
+          continue;
+        const std::string_view q = ws.tokens[t + 1].stem;
+        for (std::string_view f : {"تجاري", "اقتصادي", "اعلامي", "كلامي", "لفظي", "دبلوماسي", "سياسي", "انتخابي",
+                                   "دعائي", "نفسي", "جمركي"})
+          if (q.starts_with(f)) figurative = true;
+      }
+      if (figurative) continue;
+    }
     const bool toll = violent && tm.tb > sent.tok_begin && ws.tokens[tm.tb - 1].norm == "في" &&
                       HasCasualties(ws.tokens, sent.tok_begin, sent.tok_end);
     // ... but reaching one (توصل/التوصل إلى اتفاق، وقف لإطلاق النار) reports it.

@@ -277,6 +277,23 @@ void Recognizer::ComposeActors(const Document& doc, const Workspace& ws, uint32_
     }
     am.te = atoms[j].te;
     am.span = span_of(am.tb, am.te);
+    // A title and name right after a role of the same country is its
+    // apposition (ولي العهد السعودي الأمير محمد بن سلمان): one actor, coded
+    // as the person.
+    if (!r->actors.empty()) {
+      ActorMention& prev = r->actors.back();
+      if (prev.sentence == si && prev.te == am.tb && !ws.tokens[am.tb].has(text::kConjWa) &&
+          prev.rule.starts_with("role:") && prev.rule.find("person:") == std::string::npos &&
+          am.rule.find("person:") != std::string::npos && !prev.role_only && prev.code.size() >= 3 &&
+          am.code.size() >= 3 && prev.code.compare(0, 3, am.code, 0, 3) == 0) {
+        prev.te = am.te;
+        prev.span = span_of(prev.tb, prev.te);
+        prev.code = am.code;
+        prev.rule += "+apposition:" + am.rule;
+        i = j + 1;
+        continue;
+      }
+    }
     r->actors.push_back(std::move(am));
     i = j + 1;
   }
