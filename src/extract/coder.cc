@@ -1005,6 +1005,38 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
     // A verb in the plural with no subject of its own (كما شرعوا في التعاون
     // مع ...، وأرسلوا ...) continues the plural subject of an earlier event
     // of this sentence, or of the previous one after كما/ثم.
+    // A verb in the first person plural (ندعم، نرفض، أفشلنا) has the speaker
+    // as subject: the speaker of the speech verb before it in the sentence
+    // (قال الجبير: "ندعم ..."), else nobody; the actors after it are objects.
+    if (kind == TriggerKind::kVerb && tm.te == tm.tb + 1 && !symmetric_between) {
+      const std::string_view st = head.stem;
+      auto same_verb = [&](const std::string& key) {
+        const uint32_t v = lex_.FindPhrase(key);
+        if (!lexicon::Lexicon::HasEntries(v)) return false;
+        uint32_t n = 0;
+        const uint32_t* ids = lex_.Postings(v, &n);
+        for (uint32_t k = 0; k < n; ++k)
+          if (lex_.entry(ids[k]).source == te.source) return true;
+        return false;
+      };
+      bool we = false;
+      if (st.starts_with("ن") && text::CountCodePoints(st) >= 3) we = same_verb("ي" + std::string(st.substr(2)));
+      if (!we && st.ends_with("نا") && text::CountCodePoints(st) >= 4)
+        we = same_verb(std::string(st.substr(0, st.size() - 4)));
+      if (we) {
+        std::vector<const ActorMention*> objs;
+        for (const ActorMention* a : after) objs.push_back(a);
+        sources.clear();
+        for (const CueMatch& c : r.cues)
+          if (c.sentence == tm.sentence && c.kind == CueKind::kSpeech && c.te <= tm.tb)
+            for (const ActorMention& a : r.actors)
+              if (a.sentence == tm.sentence && a.tb >= c.te && a.tb <= c.te + 1 && a.te <= tm.tb)
+                sources = {&a};
+        size_t nx;
+        targets = objs.empty() ? std::vector<const ActorMention*>{} : run_from(objs, 0, &nx);
+        how = sources.empty() ? "first person" : "first person, speaker";
+      }
+    }
     if (verbal && sources.empty() && last_any_source && !symmetric_between) {
       uint32_t vpos = tm.tb;
       if (supported)
