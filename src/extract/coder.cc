@@ -730,6 +730,15 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
         if (cur->tb == prev->te && ws.tokens[cur->tb].has(text::kConjWa)) coord = true;
         if (cur->tb == prev->te + 1 &&
             (IsCoordinator(ws.tokens[prev->te]) || ws.tokens[prev->te].norm == ",")) coord = true;
+        // Nisbas in a row qualify one noun together (ضربات أمريكية بريطانية
+        // فرنسية): the countries act together.
+        if (cur->tb == prev->te && cur->nisba_only && prev->nisba_only && cur->code != prev->code) coord = true;
+        // ... and so does an ally named as such (الحكومة السورية وحليفتها موسكو).
+        if (cur->tb == prev->te + 1) {
+          const std::string_view a = ws.tokens[prev->te].norm;
+          if (a.starts_with("وحليف") || a.starts_with("وحلفاء") || a.starts_with("وشريك") || a.starts_with("وشركاء"))
+            coord = true;
+        }
         if (!coord) break;
         out.push_back(cur);
         ++j;
@@ -895,13 +904,18 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
     // Victims counted right after a violent verb (قُتل 14 مدنيا في غارات
     // نفذتها قوات النظام) make it a passive: the counted actor is the target,
     // and the doer, when named, follows the verb of the means (نفذتها، شنها).
-    if (verbal && how == "VSO" && violent && !sources.empty() && sources[0]->tb > tm.te) {
+    if (verbal && how == "VSO" && violent && !sources.empty() && sources[0]->tb >= tm.te) {
       bool counted = false;
       for (uint32_t t = tm.te; t < sources[0]->tb && !counted; ++t) {
         const std::string_view st = ws.tokens[t].stem;
         counted = ws.tokens[t].kind == text::TokenKind::kNumber || st == "عشرات" || st == "مئات" || st == "الاف" ||
                   IsNumberWord(st);
       }
+      // ... as does a form that is only passive (أُصيب، يُصاب: "was wounded").
+      const std::string_view hs = head.stem;
+      if (tm.te == tm.tb + 1 && (hs == "اصيب" || hs == "اصيبت" || hs == "اصيبوا" || hs == "يصاب" || hs == "تصاب" ||
+                                 hs == "يصابون" || hs == "استشهد" || hs == "استشهدت" || hs == "استشهدوا"))
+        counted = true;
       if (counted) {
         targets = sources;
         sources.clear();
@@ -949,8 +963,11 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
         const uint32_t marker_begin = marker - (ws.tokens[marker - 1].has(text::kPrepBi) ? 1 : 2);
         // The phrase belongs to the nearest event before it: in أدانت الوزارة
         // إطلاق صواريخ من قبل الحوثيين the Houthis launched, not condemned.
+        // (An event noun coordinated right after the trigger shares it:
+        // القبض واحتجاز المواطن من قبل السلطات.)
         if (std::any_of(r.triggers.begin(), r.triggers.end(), [&](const TriggerMatch& o) {
-              return &o != &tm && o.sentence == tm.sentence && o.tb >= tm.te && o.te <= marker_begin;
+              return &o != &tm && o.sentence == tm.sentence && o.tb >= tm.te && o.te <= marker_begin &&
+                     !(o.tb == tm.te && ws.tokens[o.tb].has(text::kConjWa));
             }))
           break;
         // ... and stands close to the verb's first party: past a longer phrase

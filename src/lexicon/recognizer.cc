@@ -226,7 +226,10 @@ void Recognizer::ComposeActors(const Document& doc, const Workspace& ws, uint32_
       const bool definite_role = ws.tokens[atoms[j].te - 1].has(text::kDefArticle);
       std::string country;
       if (j + 1 < atoms.size() && atoms[j + 1].type == 'C' &&
-          ((atoms[j + 1].tb == atoms[j].te && (atoms[j + 1].nisba || !definite_role)) ||
+          ((atoms[j + 1].tb == atoms[j].te &&
+            (atoms[j + 1].nisba || !definite_role ||
+             // السعودية is both the name and the adjective: السلطات السعودية.
+             ws.tokens[atoms[j + 1].te - 1].stem.ends_with("يه"))) ||
            (!atoms[j + 1].nisba && atoms[j + 1].tb != atoms[j].te && linked(atoms[j], atoms[j + 1])))) {
         ++j;
         country = atoms[j].code;
