@@ -206,7 +206,10 @@ bool IsParty(const ActorMention& a, const TriggerMatch& tm, int root, bool verba
   if (a.tb > sb && toks[a.tb - 1].proclitics == 0) {
     const std::string_view q = toks[a.tb - 1].stem;
     if (q == "ملف" || q == "ملفات" || q == "قضيه" || q == "قضايا" || q == "مساله" || q == "مسائل" || q == "ازمه" ||
-        q == "شؤون" || q == "مصير" || q == "اوضاع" || q == "مستقبل")
+        q == "شؤون" || q == "مصير" || q == "اوضاع" || q == "مستقبل" ||
+        // ... nor one an era is named after (في عهد أوباما) or that is absent
+        // (طائرة بدون طيار، دون مشاركة روسيا).
+        (q == "عهد" && !toks[a.tb - 1].has(text::kDefArticle)) || q == "دون" || q == "بدون" || q == "بلا")
       return false;
   }
   // A definite bare nisba right after another actor or a place qualifies it
