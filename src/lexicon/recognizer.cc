@@ -171,6 +171,11 @@ void Recognizer::ComposeActors(const Document& doc, const Workspace& ws, uint32_
         best_gap = gap;
         a.type = 'P';
       } else if (cat == Category::kOrg) {
+        // القاعدة before an adjective is a base (القاعدة الجوية، القاعدة
+        // الأمريكية في قطر), not al-Qaeda.
+        if (m.te == m.tb + 1 && ws.tokens[m.tb].stem == "قاعده" && m.te < ws.sentences[si].tok_end &&
+            ws.tokens[m.te].has(text::kDefArticle) && ws.tokens[m.te].stem.ends_with("يه"))
+          continue;
         a.type = 'O', score = 4;
       } else if (cat == Category::kCountry) {
         a.type = 'C', score = 2;

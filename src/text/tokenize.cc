@@ -85,7 +85,7 @@ void Segmenter::Segment(Token* tok) const {
     bool conj_split = false;
     if (!explains(w, true))
       for (std::string_view conj : {"و", "ف"})
-        if (StartsWith(w, conj) && Letters(w) >= 4 && explains(w.substr(conj.size()), true)) conj_split = true;
+        if (StartsWith(w, conj) && Letters(w) >= 3 && explains(w.substr(conj.size()), true)) conj_split = true;
     if (!conj_split) return;
   }
 
