@@ -146,6 +146,19 @@ bool IsParty(const ActorMention& a, const TriggerMatch& tm, int root, bool verba
   const uint32_t sb = ws.sentences[tm.sentence].tok_begin;
   if (root >= 3 && root <= 8 && a.tb > sb && toks[a.tb - 1].norm == "في" && toks[a.tb - 1].proclitics == 0)
     return false;
+  // ... also past a geographic noun and its nisba (في العاصمة الأرجنتينية
+  // بوينس آيرس، في مدينة جدة).
+  if (root >= 3 && root <= 8 && a.code.size() == 3 && a.tb >= sb + 2) {
+    for (uint32_t k = a.tb - 1; k > sb && a.tb - k <= 3; --k) {
+      const std::string_view q = toks[k - 1].norm;
+      const std::string_view w = toks[k].stem;
+      const bool geo_or_nisba = w == "عاصمه" || w == "مدينه" || w == "منطقه" || w == "محافظه" || w == "ولايه" ||
+                                w == "جزيره" || w == "بلده" || w == "قريه" ||
+                                (toks[k].has(text::kDefArticle) && (w.ends_with("يه") || w.ends_with("ي")));
+      if (!geo_or_nisba) break;
+      if (q == "في" && toks[k - 1].proclitics == 0) return false;
+    }
+  }
   // A clause that opens with في + a country is set there (ففي الصومال وجهت
   // اتهامات لإريتريا): the country is where, not who, for the verbal roots.
   if (root <= 13 && a.tb > sb && a.code.size() == 3) {
@@ -227,7 +240,8 @@ bool IsParty(const ActorMention& a, const TriggerMatch& tm, int root, bool verba
   }
   if (!verbal && root == 4 && a.tb == tm.te && a.code.size() == 3) {
     const std::string_view h = toks[tm.tb].stem;
-    const bool venue_noun = h == "قمه" || h == "مؤتمر" || h == "موتمر" || h == "منتدي";
+    const bool venue_noun = h == "قمه" || h == "مؤتمر" || h == "موتمر" || h == "منتدي" || h == "اجتماع" ||
+                            h == "اجتماعات" || h == "محادثات" || h == "مفاوضات" || h == "مباحثات" || h == "لقاء";
     const bool coordinated = a.te < ws.sentences[tm.sentence].tok_end && toks[a.te].has(text::kConjWa);
     if (venue_noun && !coordinated)
       for (const auto& p : r.places)
@@ -258,6 +272,9 @@ bool IsSportsToken(const std::vector<text::Token>& toks, uint32_t t, uint32_t sb
       st.starts_with("يتاهل") || st.starts_with("تتاهل") || st.starts_with("اولمب") || st == "منتخبات")
     return true;
   if (st == "كاس") return true;  // a cup: كأس العالم، كأس آسيا، كأس الملك
+  // A league, a club, a coach (المدير الفني، الدوري الإنجليزي، نادي الاتحاد).
+  if (st == "دوري" || (st == "نادي" && k.proclitics == 0)) return true;
+  if (st == "فني" && t > sb && toks[t - 1].stem == "مدير") return true;
   if (st == "كره" && t + 1 < se) {
     const std::string_view nx = toks[t + 1].stem;
     if (nx == "قدم" || nx == "سله" || nx == "يد" || nx == "طائره") return true;
