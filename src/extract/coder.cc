@@ -205,6 +205,18 @@ bool IsParty(const ActorMention& a, const TriggerMatch& tm, int root, bool verba
   // Before whom is the forum, not a party (شكوى أمام منظمة التجارة العالمية،
   // مثل أمام المحكمة، كلمة أمام الجمعية العامة).
   if (a.tb > sb && (toks[a.tb - 1].norm == "امام" || toks[a.tb - 1].norm == "وامام")) return false;
+  // A role adjective on its own after a definite noun that is no actor
+  // qualifies that noun (الصناعات العسكرية، الزي العسكري، الألغام البحرية).
+  if (a.te == a.tb + 1 && a.tb > sb && a.rule.starts_with("role:") && a.rule.find("+country:") == std::string::npos &&
+      a.rule.find("+person:") == std::string::npos && a.rule.find("+org:") == std::string::npos &&
+      toks[a.tb].has(text::kDefArticle) && !toks[a.tb].has(text::kConjWa) &&
+      (toks[a.tb].stem.ends_with("ي") || toks[a.tb].stem.ends_with("يه")) &&
+      (toks[a.tb - 1].has(text::kDefArticle) || toks[a.tb - 1].norm.starts_with("ال")) &&
+      toks[a.tb - 1].kind == text::TokenKind::kArabic) {
+    bool after_actor = false;
+    for (const ActorMention& b : r.actors) after_actor |= b.sentence == a.sentence && b.te == a.tb;
+    if (!after_actor) return false;
+  }
   // A nisba after a currency names the money, not a party (50 ألف دولار
   // أمريكي، مليار يورو أوروبي).
   if (a.nisba_only && a.tb > sb) {
