@@ -7,6 +7,10 @@
 #include <fstream>
 #include <limits>
 
+#if defined(__x86_64__)
+#include <immintrin.h>
+#endif
+
 #include "tag/ner_io.h"
 
 namespace rasd::tag {
@@ -77,6 +81,7 @@ void NerTagger::FinishLabels() {
       if (!ok)
         for (NerStage& st : stages_) st.trans[from * L + to] = kForbidden;
     }
+  BuildJointTable();
 }
 
 std::string_view NerTagger::Type(int label) const {
@@ -133,60 +138,157 @@ void ViterbiDecode(const float* emit, size_t n, size_t L, const float* trans, Ne
   }
 }
 
-void NerTagger::Score(const NerStage& st, const NerScratch& s, uint32_t begin, uint32_t end,
-                      const uint64_t* extra, uint32_t extra_per_token, float* emit) const {
-  const size_t L = labels_.size();
-  // The weight rows of a sentence are scattered over a table larger than the
-  // caches: collect all their offsets first, then sum them with prefetches a
-  // few rows ahead, so the memory fetches overlap instead of queueing.
-  thread_local std::vector<uint32_t> rows, ends;
-  rows.clear();
-  ends.clear();
-  for (uint32_t i = begin; i < end; ++i) {
-    for (uint32_t k = s.offsets[i]; k < s.offsets[i + 1]; ++k) rows.push_back(NerSlot(s.feats[k], bits_));
-    if (extra != nullptr)
-      for (uint32_t k = 0; k < extra_per_token; ++k)
-        rows.push_back(NerSlot(extra[static_cast<size_t>(i) * extra_per_token + k], bits_));
-    ends.push_back(static_cast<uint32_t>(rows.size()));
+void NerTagger::BuildJointTable() {
+  const size_t L = labels_.size(), S = stages_.size();
+  joint_stride_ = static_cast<uint32_t>((S * L + 7) / 8 * 8);
+  const size_t slots = size_t{1} << bits_;
+  joint_.assign(slots * joint_stride_, 0);
+  for (size_t st = 0; st < S; ++st) {
+    const std::vector<int16_t>& w = stages_[st].weights;
+    if (w.size() != slots * L) continue;  // defensive: an inconsistent stage scores 0
+    for (size_t r = 0; r < slots; ++r)
+      std::copy(w.begin() + r * L, w.begin() + (r + 1) * L, joint_.begin() + r * joint_stride_ + st * L);
   }
-  constexpr size_t kAhead = 12;
-  const int16_t* table = st.weights.data();
-  const size_t m = rows.size();
-  for (size_t k = 0; k < std::min(kAhead, m); ++k) __builtin_prefetch(table + static_cast<size_t>(rows[k]) * L);
-  int32_t acc[kMaxNerLabels];
-  size_t k = 0;
-  for (uint32_t i = begin; i < end; ++i) {
-    std::fill(acc, acc + L, 0);
-    for (const size_t stop = ends[i - begin]; k < stop; ++k) {
-      if (k + kAhead < m) __builtin_prefetch(table + static_cast<size_t>(rows[k + kAhead]) * L);
-      const int16_t* w = table + static_cast<size_t>(rows[k]) * L;
-      for (size_t y = 0; y < L; ++y) acc[y] += w[y];
+}
+
+namespace {
+
+// Sums, for each of `ntok` tokens, the joint rows rows[k] for k in
+// [start, ends[i]) (ends[i - 1] .. ends[i] after the first) into
+// out[i * 8C .. (i + 1) * 8C) as int32. The rows of a sentence are scattered
+// over a table larger than the caches: prefetch a few rows ahead so the
+// memory fetches overlap instead of queueing. A row of 8C int16 may straddle
+// two cache lines: both are prefetched.
+constexpr size_t kAhead = 12;
+
+template <int C>
+void SumRowsScalar(const int16_t* table, const uint32_t* rows, size_t start, const uint32_t* ends, size_t ntok,
+                   size_t m, int32_t* out) {
+  constexpr size_t R = 8 * C;
+  size_t k = start;
+  for (size_t i = 0; i < ntok; ++i) {
+    int32_t acc[R] = {};
+    for (const size_t stop = ends[i]; k < stop; ++k) {
+      if (k + kAhead < m) {
+        const int16_t* p = table + static_cast<size_t>(rows[k + kAhead]) * R;
+        __builtin_prefetch(p);
+        __builtin_prefetch(p + R - 1);
+      }
+      const int16_t* w = table + static_cast<size_t>(rows[k]) * R;
+      for (size_t y = 0; y < R; ++y) acc[y] += w[y];
     }
-    for (size_t y = 0; y < L; ++y) emit[(i - begin) * L + y] = static_cast<float>(acc[y]) * st.scale;
+    std::copy(acc, acc + R, out + i * R);
+  }
+}
+
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define RASD_NER_AVX2 1
+template <int C>
+__attribute__((target("avx2"))) void SumRowsAvx2(const int16_t* table, const uint32_t* rows, size_t start,
+                                                  const uint32_t* ends, size_t ntok, size_t m, int32_t* out) {
+  constexpr size_t R = 8 * C;
+  size_t k = start;
+  for (size_t i = 0; i < ntok; ++i) {
+    __m256i acc[C];
+    for (int c = 0; c < C; ++c) acc[c] = _mm256_setzero_si256();
+    for (const size_t stop = ends[i]; k < stop; ++k) {
+      if (k + kAhead < m) {
+        const int16_t* p = table + static_cast<size_t>(rows[k + kAhead]) * R;
+        __builtin_prefetch(p);
+        __builtin_prefetch(p + R - 1);
+      }
+      const int16_t* w = table + static_cast<size_t>(rows[k]) * R;
+      for (int c = 0; c < C; ++c)
+        acc[c] = _mm256_add_epi32(
+            acc[c], _mm256_cvtepi16_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(w + 8 * c))));
+    }
+    for (int c = 0; c < C; ++c) _mm256_storeu_si256(reinterpret_cast<__m256i*>(out + i * R + 8 * c), acc[c]);
+  }
+}
+
+bool HasAvx2() {
+  static const bool has = __builtin_cpu_supports("avx2");
+  return has;
+}
+#endif
+
+template <int C>
+void SumRows(const int16_t* table, const uint32_t* rows, size_t start, const uint32_t* ends, size_t ntok, size_t m,
+             int32_t* out) {
+#ifdef RASD_NER_AVX2
+  if (HasAvx2()) return SumRowsAvx2<C>(table, rows, start, ends, ntok, m, out);
+#endif
+  SumRowsScalar<C>(table, rows, start, ends, ntok, m, out);
+}
+
+}  // namespace
+
+void NerTagger::SumJointRows(NerScratch* s, uint32_t begin, uint32_t end) const {
+  const uint32_t* ends = s->offsets.data() + begin + 1;
+  const size_t start = s->offsets[begin], m = s->rows.size(), ntok = end - begin;
+  int32_t* out = s->sums.data() + static_cast<size_t>(begin) * joint_stride_;
+  const int16_t* t = joint_.data();
+  const uint32_t* rows = s->rows.data();
+  // Up to 2 stages x 32 labels: 1 to 8 chunks of 8 int16.
+  switch (joint_stride_ / 8) {
+    case 1: return SumRows<1>(t, rows, start, ends, ntok, m, out);
+    case 2: return SumRows<2>(t, rows, start, ends, ntok, m, out);
+    case 3: return SumRows<3>(t, rows, start, ends, ntok, m, out);
+    case 4: return SumRows<4>(t, rows, start, ends, ntok, m, out);
+    case 5: return SumRows<5>(t, rows, start, ends, ntok, m, out);
+    case 6: return SumRows<6>(t, rows, start, ends, ntok, m, out);
+    case 7: return SumRows<7>(t, rows, start, ends, ntok, m, out);
+    default: return SumRows<8>(t, rows, start, ends, ntok, m, out);
   }
 }
 
 void NerTagger::TagDocument(const NerDocument& doc, NerScratch* s, std::vector<int>* tags) const {
-  const size_t n = doc.tokens.size(), L = labels_.size();
+  const size_t n = doc.tokens.size(), L = labels_.size(), R = joint_stride_;
   tags->assign(n, 0);
   if (n == 0 || doc.bounds.size() < 2) return;
   extractor().ExtractDocument(doc.tokens, doc.bounds, s);
+  // Each feature's slot once, and its weights for both stages in one fetch:
+  // the second stage scores the same sentence features plus four document
+  // features a token, so its sums start from what the first pass collected.
+  // Integer sums are exact, so the scores equal per-stage summation.
+  s->rows.resize(s->feats.size());
+  for (size_t k = 0; k < s->feats.size(); ++k) s->rows[k] = NerSlot(s->feats[k], bits_);
+  s->sums.resize(n * R);
   std::vector<int>& path = s->first_tags;  // one sentence's path
-  auto decode = [&](const NerStage& st, const uint64_t* extra, std::vector<int>* out) {
-    for (size_t k = 0; k + 1 < doc.bounds.size(); ++k) {
-      const uint32_t b = doc.bounds[k], e = doc.bounds[k + 1];
-      if (e <= b) continue;
-      s->emit.resize(static_cast<size_t>(e - b) * L);
-      Score(st, *s, b, e, extra, NerFeatureExtractor::kDocFeaturesPerToken, s->emit.data());
-      ViterbiDecode(s->emit.data(), e - b, L, st.trans.data(), s, &path);
-      std::copy(path.begin(), path.end(), out->begin() + b);
-    }
-  };
-  decode(stages_[0], nullptr, tags);
+  const NerStage& st0 = stages_[0];
+  for (size_t k = 0; k + 1 < doc.bounds.size(); ++k) {
+    const uint32_t b = doc.bounds[k], e = doc.bounds[k + 1];
+    if (e <= b) continue;
+    SumJointRows(s, b, e);
+    s->emit.resize(static_cast<size_t>(e - b) * L);
+    for (uint32_t i = b; i < e; ++i)
+      for (size_t y = 0; y < L; ++y)
+        s->emit[(i - b) * L + y] = static_cast<float>(s->sums[i * R + y]) * st0.scale;
+    ViterbiDecode(s->emit.data(), e - b, L, st0.trans.data(), s, &path);
+    std::copy(path.begin(), path.end(), tags->begin() + b);
+  }
   if (stages_.size() < 2) return;
   NerFeatureExtractor::DocumentCodes(doc.tokens, doc.bounds, *tags, labels_, doc_window_, s);
   NerFeatureExtractor::DocumentFeatures(s->doc_codes, doc.bounds, &s->doc_feats);
-  decode(stages_[1], s->doc_feats.data(), tags);
+  const NerStage& st1 = stages_[1];
+  constexpr uint32_t kExtra = NerFeatureExtractor::kDocFeaturesPerToken;
+  for (size_t k = 0; k + 1 < doc.bounds.size(); ++k) {
+    const uint32_t b = doc.bounds[k], e = doc.bounds[k + 1];
+    if (e <= b) continue;
+    s->emit.resize(static_cast<size_t>(e - b) * L);
+    for (uint32_t i = b; i < e; ++i) {
+      int32_t acc[kMaxNerLabels];
+      std::copy(s->sums.begin() + i * R + L, s->sums.begin() + i * R + 2 * L, acc);
+      for (uint32_t x = 0; x < kExtra; ++x) {
+        const int16_t* w =
+            joint_.data() + static_cast<size_t>(NerSlot(s->doc_feats[static_cast<size_t>(i) * kExtra + x], bits_)) * R + L;
+        for (size_t y = 0; y < L; ++y) acc[y] += w[y];
+      }
+      for (size_t y = 0; y < L; ++y) s->emit[(i - b) * L + y] = static_cast<float>(acc[y]) * st1.scale;
+    }
+    ViterbiDecode(s->emit.data(), e - b, L, st1.trans.data(), s, &path);
+    std::copy(path.begin(), path.end(), tags->begin() + b);
+  }
 }
 
 void NerTagger::Tag(std::span<const text::Token> toks, NerScratch* s, std::vector<int>* tags) const {

@@ -104,10 +104,11 @@ class NerTagger {
  private:
   friend class NerModelBuilder;
   void FinishLabels();
-  // Emission scores of tokens [begin, end) from features `feats` / `offsets`
-  // (plus `extra` features, `extra_per_token` a token, when not null).
-  void Score(const NerStage& st, const NerScratch& s, uint32_t begin, uint32_t end, const uint64_t* extra,
-             uint32_t extra_per_token, float* emit) const;
+  // Builds joint_ from the stages' weights (after any change to them).
+  void BuildJointTable();
+  // Integer row sums of tokens [begin, end) over all stages at once:
+  // scratch->sums[token * joint_stride_ + stage * labels + label].
+  void SumJointRows(NerScratch* s, uint32_t begin, uint32_t end) const;
 
   uint32_t bits_ = 10;
   uint32_t doc_window_ = 0;
@@ -116,6 +117,12 @@ class NerTagger {
   std::shared_ptr<const Gazetteer> gaz_;
   std::shared_ptr<const WordClusters> clusters_;
   std::vector<NerStage> stages_;  // 1 or 2
+  // The stages' weight rows interleaved, one joint row per slot: [slot *
+  // joint_stride_ + stage * labels + label], padded with zeros to a multiple
+  // of 8, so one fetch gives a feature's weights for both stages
+  // (docs/performance.md). Derived from stages_ by BuildJointTable().
+  std::vector<int16_t> joint_;
+  uint32_t joint_stride_ = 0;
   text::Segmenter segmenter_;
 };
 

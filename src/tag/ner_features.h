@@ -69,6 +69,8 @@ struct NerScratch {
   std::vector<uint8_t> priors;
   std::vector<uint16_t> lengths;   // code points per token
   std::vector<float> emit;         // emission scores [token * labels + label]
+  std::vector<uint32_t> rows;      // weight-table slot of each of feats
+  std::vector<int32_t> sums;       // joint row sums [token * stride + stage * labels + label]
   std::vector<float> scores;       // decoder: path scores
   std::vector<uint8_t> back;       // decoder: back pointers
   std::vector<std::string> storage;  // PrepareTokens: normalised words
