@@ -479,6 +479,20 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
                                    "دعائي", "نفسي", "جمركي"})
           if (q.starts_with(f)) figurative = true;
       }
+      // شن حملة (launch a campaign) is violence only when the campaign is
+      // military, aerial, a security sweep or arrests.
+      const std::string_view hs0 = head.stem;
+      if (!figurative && (hs0.starts_with("شن") || hs0.starts_with("يشن") || hs0.starts_with("تشن")))
+        for (uint32_t t = tm.te; t + 1 < sent.tok_end && t < tm.te + 3; ++t) {
+          const std::string_view w = ws.tokens[t].stem;
+          if (!(w.starts_with("حمل") || w.starts_with("حرب"))) continue;
+          const std::string_view q = ws.tokens[t + 1].stem;
+          if (!(q.starts_with("عسكري") || q.starts_with("جوي") || q.starts_with("امني") || q.starts_with("اعتقال") ||
+                q.starts_with("مداهم") || q.starts_with("قصف") || q.starts_with("شرس") || q.starts_with("بري") ||
+                q.starts_with("واسع")))
+            figurative = true;
+          break;
+        }
       if (figurative) continue;
     }
     const bool toll = violent && tm.tb > sent.tok_begin && ws.tokens[tm.tb - 1].norm == "في" &&
@@ -587,14 +601,21 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
 
     // The clause around the trigger.
     Clause cl{sent.tok_begin, sent.tok_end};
-    for (uint32_t t = tm.tb; t > sent.tok_begin; --t)
+    // A word in quotes (إن الصين "نهبت" الولايات المتحدة) is no clause of
+    // its own: its quotes do not bound it.
+    const auto is_quote = [&](uint32_t t) {
+      const std::string_view n = ws.tokens[t].norm;
+      return n == "\"" || n == "«" || n == "»";
+    };
+    const bool quoted_word = tm.tb > sent.tok_begin && tm.te < sent.tok_end && is_quote(tm.tb - 1) && is_quote(tm.te);
+    for (uint32_t t = quoted_word ? tm.tb - 1 : tm.tb; t > sent.tok_begin; --t)
       if (IsBoundaryToken(ws.tokens[t - 1])) {
         cl.tb = t;
         break;
       }
     // Forward, a relative clause (الذي، التي ...) also ends what the verb governs.
-    for (uint32_t t = tm.te; t < sent.tok_end; ++t)
-      if ((IsBoundaryToken(ws.tokens[t]) || IsRelativePronoun(ws.tokens[t])) && t > tm.te) {
+    for (uint32_t t = quoted_word ? tm.te + 1 : tm.te; t < sent.tok_end; ++t)
+      if ((IsBoundaryToken(ws.tokens[t]) || IsRelativePronoun(ws.tokens[t])) && t > (quoted_word ? tm.te + 1 : tm.te)) {
         cl.te = t;
         break;
       }
@@ -990,6 +1011,9 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
         const bool one_noun = gap.kind == text::TokenKind::kArabic && gap.proclitics == 0 && !IsBoundaryToken(gap) &&
                               !IsTopicPreposition(gap);
         if (!marked_at(a->tb, false) && !(one_noun && marked_at(a->tb - 1, true))) continue;
+        // من قبل before an ل-phrase is "before, previously" (اقترحت الفكرة من
+        // قبل لإدارة أوباما): no agent.
+        if (ws.tokens[a->tb].has(text::kPrepLi)) continue;
         // Where the marker starts: بنيران is one token, من قبل / على يد two.
         const uint32_t marker = marked_at(a->tb, false) ? a->tb : a->tb - 1;
         const uint32_t marker_begin = marker - (ws.tokens[marker - 1].has(text::kPrepBi) ? 1 : 2);
