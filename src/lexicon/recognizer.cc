@@ -669,6 +669,21 @@ void Recognizer::UseEntities(const Workspace& ws, Recognition* r, std::vector<Me
                                               !(p.span.begin == e.span.begin && p.span.end == e.span.end);
                                      }),
                       r->places.end());
+      // A known surname inside a longer name that starts earlier is someone
+      // else's (جيم كيم of the World Bank is not Kim Jong-un).
+      r->actors.erase(std::remove_if(r->actors.begin(), r->actors.end(),
+                                     [&](const ActorMention& a) {
+                                       if (!a.rule.starts_with("person:") || a.span.begin <= e.span.begin ||
+                                           a.span.end > e.span.end)
+                                         return false;
+                                       // ... unless the entity just runs two known names together
+                                       // (واتهم نتانياهو عباس، قمة كيم ترمب).
+                                       for (const ActorMention& b : r->actors)
+                                         if (&b != &a && b.span.begin >= e.span.begin && b.span.end <= a.span.begin)
+                                           return false;
+                                       return true;
+                                     }),
+                      r->actors.end());
       for (ActorMention& a : r->actors) {
         // The name starts right after the actor (only spaces between).
         if (a.span.end > e.span.begin || a.rule.find("person:") != std::string::npos) continue;
