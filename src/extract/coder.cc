@@ -284,6 +284,7 @@ bool IsSportsToken(const std::vector<text::Token>& toks, uint32_t t, uint32_t sb
       st.starts_with("يتاهل") || st.starts_with("تتاهل") || st.starts_with("اولمب") || st == "منتخبات")
     return true;
   if (st == "كاس") return true;  // a cup: كأس العالم، كأس آسيا، كأس الملك
+
   // A league, a club, a coach (المدير الفني، الدوري الإنجليزي، نادي الاتحاد).
   if (st == "دوري" || (st == "نادي" && k.proclitics == 0)) return true;
   if (st == "فني" && t > sb && toks[t - 1].stem == "مدير") return true;
@@ -302,6 +303,17 @@ bool IsSportsToken(const std::vector<text::Token>& toks, uint32_t t, uint32_t sb
     return true;
   }
   return false;
+}
+
+// Entertainment reads like sport (a film's heroes "save the world", a singer
+// "beats" a rival in the charts): films, series, singers, artists.
+bool IsEntertainmentToken(const text::Token& k) {
+  if (k.kind != text::TokenKind::kArabic) return false;
+  const std::string_view st = k.stem;
+  return st == "فيلم" || st == "افلام" || st == "مسلسل" || st == "مسلسلات" || st == "فنان" || st == "فنانه" ||
+         st == "فنانين" || st == "فنانون" || st == "مطرب" || st == "مطربه" || st == "مغني" || st == "مغنيه" ||
+         st == "غناء" || st == "اغنيه" || st == "اغاني" || st == "البوم" || st == "سينما" || st == "سينمائي" ||
+         st == "سينمائيه" || st == "ممثله" || st == "الممثله";
 }
 
 uint64_t Fnv(std::string_view s, uint64_t h = 1469598103934665603ull) {
@@ -349,6 +361,13 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
     for (uint32_t t = s.tok_begin; t < s.tok_end && !sports[si]; ++t)
       sports[si] = IsSportsToken(ws.tokens, t, s.tok_begin, s.tok_end, r.actors);
     sports_sentences += sports[si];
+    // An entertainment sentence is treated like sport, unless it counts
+    // casualties (a bomb outside a cinema is news).
+    if (!sports[si]) {
+      bool arts = false;
+      for (uint32_t t = s.tok_begin; t < s.tok_end && !arts; ++t) arts = IsEntertainmentToken(ws.tokens[t]);
+      if (arts && !HasCasualties(ws.tokens, s.tok_begin, s.tok_end)) sports[si] = 1;
+    }
   }
   const bool sports_doc = (!sports.empty() && sports[0]) || sports_sentences >= 3;
 
