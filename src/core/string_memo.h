@@ -30,8 +30,10 @@ template <typename V>
 class StringMemo {
  public:
   // At most `capacity` entries (rounded up to a power of two); the table has
-  // twice as many slots, so probes stay short.
-  explicit StringMemo(size_t capacity = 8192) {
+  // twice as many slots, so probes stay short. Keep it small enough for the
+  // caches: a memo that misses the cache on every probe costs more than the
+  // work it saves.
+  explicit StringMemo(size_t capacity = 4096) {
     size_t cap = 8;
     while (cap < capacity) cap <<= 1;
     capacity_ = cap;
@@ -47,29 +49,38 @@ class StringMemo {
     const uint64_t h = Hash(key);
     const size_t mask = slots_.size() - 1;
     size_t i = h & mask;
-    for (; slots_[i].used; i = (i + 1) & mask)
-      if (slots_[i].hash == h && slots_[i].key == key) {
+    for (; slots_[i].gen == gen_; i = (i + 1) & mask)
+      if (slots_[i].hash == h && KeyOf(slots_[i]) == key) {
         ++hits_;
         return slots_[i].value;
       }
     ++misses_;
     if (size_ >= capacity_) {
       Clear();
-      for (i = h & mask; slots_[i].used; i = (i + 1) & mask) {
-      }
+      i = h & mask;
     }
     Slot& s = slots_[i];
-    s.used = true;
+    s.gen = gen_;
     s.hash = h;
-    s.key.assign(key);
+    s.len = static_cast<uint32_t>(key.size());
+    if (key.size() <= kInline) {
+      key.copy(s.inline_key, key.size());
+    } else {
+      s.offset = static_cast<uint32_t>(long_keys_.size());
+      long_keys_.append(key);
+    }
     compute(&s.value);
     ++size_;
     return s.value;
   }
 
-  // Forgets every entry (keeps the slots' buffers).
+  // Forgets every entry (keeps the slots).
   void Clear() {
-    for (Slot& s : slots_) s.used = false;
+    if (++gen_ == 0) {  // wrapped: stale generations could match again
+      for (Slot& s : slots_) s.gen = 0;
+      gen_ = 1;
+    }
+    long_keys_.clear();
     size_ = 0;
     ++clears_;
   }
@@ -81,12 +92,20 @@ class StringMemo {
   uint64_t clears() const { return clears_; }
 
  private:
+  static constexpr size_t kInline = 24;
   struct Slot {
-    bool used = false;
     uint64_t hash = 0;
-    std::string key;
+    uint32_t gen = 0;  // the entry is live when gen == gen_
+    uint32_t len = 0;
+    union {
+      char inline_key[kInline];
+      uint32_t offset;  // into long_keys_, for keys longer than kInline
+    };
     V value{};
   };
+  std::string_view KeyOf(const Slot& s) const {
+    return s.len <= kInline ? std::string_view(s.inline_key, s.len) : std::string_view(long_keys_).substr(s.offset, s.len);
+  }
   static uint64_t Hash(std::string_view key) {
     uint64_t h = Fnv1a(key);
     h ^= h >> 32;  // FNV's low bits alone are weak for short keys
@@ -95,6 +114,8 @@ class StringMemo {
   }
 
   std::vector<Slot> slots_;
+  std::string long_keys_;
+  uint32_t gen_ = 1;
   size_t capacity_ = 0, size_ = 0;
   uint64_t hits_ = 0, misses_ = 0, clears_ = 0;
 };

@@ -7,7 +7,9 @@
 #ifndef RASD_LEXICON_KEY_MEMO_H_
 #define RASD_LEXICON_KEY_MEMO_H_
 
+#include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/string_memo.h"
@@ -22,8 +24,9 @@ void MemoTokenKeys(const text::Token& tok, std::vector<TokenKey>* out, std::vect
 // The memo key of a token: every field TokenKeys may read except positions.
 void TokenMemoKey(const text::Token& tok, std::string* key);
 
-// This thread's memo (tests: hits, misses, size).
-StringMemo<std::vector<TokenKey>>& ThreadTokenKeyMemo();
+// This thread's memo (tests: hits, misses, size); values are ranges of a
+// per-thread buffer of packed keys.
+StringMemo<std::pair<uint32_t, uint32_t>>& ThreadTokenKeyMemo();
 
 }  // namespace rasd::lexicon
 

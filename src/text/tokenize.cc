@@ -69,7 +69,7 @@ void Segmenter::Segment(Token* tok) const {
   // NER's own); a memo that meets another segmenter starts over.
   struct Slot {
     uint64_t id = 0;
-    StringMemo<Cut> memo{32768};
+    StringMemo<Cut> memo{8192};
   };
   thread_local Slot slots[2];
   thread_local unsigned next_victim = 0;
