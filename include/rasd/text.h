@@ -117,15 +117,23 @@ class Segmenter {
   // `known`: any known stem (word list + dictionary keys); `preferred`: the
   // dictionary keys alone, which win over word-list-only readings.
   explicit Segmenter(StemLookup known = nullptr, StemLookup preferred = nullptr)
-      : known_(std::move(known)), preferred_(std::move(preferred)) {}
-  // Fills proclitics/stem/enclitic of an Arabic token from its norm.
+      : known_(std::move(known)), preferred_(std::move(preferred)), memo_id_(NewMemoId()) {}
+  // Fills proclitics/stem/enclitic of an Arabic token from its norm. The
+  // result depends only on the norm, so each thread remembers it per
+  // distinct word (a bounded memo per segmenter; docs/performance.md).
   void Segment(Token* tok) const;
+  // The same without the memo (tests compare the two).
+  void SegmentUncached(Token* tok) const;
 
  private:
+  static uint64_t NewMemoId();
   bool Known(std::string_view s) const { return known_ && known_(s); }
   bool Preferred(std::string_view s) const { return preferred_ && preferred_(s); }
   StemLookup known_;
   StemLookup preferred_;
+  // Names this segmenter's word lists in the per-thread memo; copies share
+  // it (same lists), a new segmenter gets a new one.
+  uint64_t memo_id_;
 };
 
 // Splits the normalised text range [nbegin, nend) into tokens, appended to

@@ -6,6 +6,7 @@
 #include <map>
 
 #include "core/civil_date.h"
+#include "lexicon/key_memo.h"
 
 namespace rasd::lexicon {
 namespace {
@@ -62,7 +63,7 @@ void Recognizer::MatchSentence(const Workspace& ws, const Sentence& s, Recogniti
   std::vector<std::vector<TokenKey>> keys(n);
   for (uint32_t i = 0; i < n; ++i) {
     const text::Token& t = ws.tokens[s.tok_begin + i];
-    if (Matchable(t)) TokenKeys(t, &keys[i], &r->scratch);
+    if (Matchable(t)) MemoTokenKeys(t, &keys[i], &r->scratch);
   }
   struct Frame {
     uint32_t j;
@@ -547,7 +548,7 @@ void Recognizer::FindGappedLightVerbs(const Workspace& ws, Recognition* r) const
         }
       }
       if (covered) continue;
-      TokenKeys(ws.tokens[t], &vkeys, &r->scratch);
+      MemoTokenKeys(ws.tokens[t], &vkeys, &r->scratch);
       bool any_prefix = false;
       for (const TokenKey& vk : vkeys)
         any_prefix |= vk.cls != kMatchNoun && Lexicon::IsPrefix(lex_.FindPhrase(vk.key));
@@ -590,7 +591,7 @@ void Recognizer::FindGappedFrom(const Workspace& ws, const Sentence& s, const st
         // Extend word by word from `start`, contiguously.
         std::string key = vk.key;
         for (uint32_t j = start; j < std::min(s.tok_end, start + 4) && !done; ++j) {
-          TokenKeys(ws.tokens[j], &nkeys, &r->scratch);
+          MemoTokenKeys(ws.tokens[j], &nkeys, &r->scratch);
           bool extended = false;
           for (const TokenKey& nk : nkeys) {
             const std::string cand = key + " " + nk.key;

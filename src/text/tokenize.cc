@@ -1,6 +1,8 @@
 // Tokenisation and clitic segmentation over normalised text. Rules: docs/text.md.
 #include <array>
+#include <atomic>
 
+#include "core/string_memo.h"
 #include "rasd/text.h"
 
 namespace rasd::text {
@@ -48,7 +50,51 @@ bool FutureOk(std::string_view rest) {
 
 }  // namespace
 
+uint64_t Segmenter::NewMemoId() {
+  static std::atomic<uint64_t> next{1};
+  return next.fetch_add(1, std::memory_order_relaxed);
+}
+
 void Segmenter::Segment(Token* tok) const {
+  if (tok->kind != TokenKind::kArabic || tok->norm.size() < 6) {  // under 3 letters: nothing to split
+    SegmentUncached(tok);
+    return;
+  }
+  // Where in the norm the stem and enclitic lie (both are views into it).
+  struct Cut {
+    uint8_t proclitics;
+    uint32_t stem_begin, stem_size, enc_begin, enc_size;
+  };
+  // Two memos a thread (the pipeline's segmenter, and one more such as the
+  // NER's own); a memo that meets another segmenter starts over.
+  struct Slot {
+    uint64_t id = 0;
+    StringMemo<Cut> memo{8192};
+  };
+  thread_local Slot slots[2];
+  thread_local unsigned next_victim = 0;
+  Slot* slot = slots[0].id == memo_id_ ? &slots[0] : slots[1].id == memo_id_ ? &slots[1] : nullptr;
+  if (slot == nullptr) {
+    slot = &slots[next_victim];
+    next_victim ^= 1;
+    slot->memo.Clear();
+    slot->id = memo_id_;
+  }
+  const std::string_view w = tok->norm;
+  const Cut& cut = slot->memo.Get(w, [&](Cut* c) {
+    SegmentUncached(tok);
+    c->proclitics = tok->proclitics;
+    c->stem_begin = static_cast<uint32_t>(tok->stem.data() - w.data());
+    c->stem_size = static_cast<uint32_t>(tok->stem.size());
+    c->enc_begin = tok->enclitic.empty() ? 0 : static_cast<uint32_t>(tok->enclitic.data() - w.data());
+    c->enc_size = static_cast<uint32_t>(tok->enclitic.size());
+  });
+  tok->proclitics = cut.proclitics;
+  tok->stem = w.substr(cut.stem_begin, cut.stem_size);
+  tok->enclitic = cut.enc_size == 0 ? std::string_view() : w.substr(cut.enc_begin, cut.enc_size);
+}
+
+void Segmenter::SegmentUncached(Token* tok) const {
   const std::string_view w = tok->norm;
   tok->proclitics = 0;
   tok->stem = w;

@@ -1,0 +1,191 @@
+// The per-thread memos of docs/performance.md: hits and misses, bounded
+// size, and results identical to the uncached functions.
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/string_memo.h"
+#include "lexicon/key_memo.h"
+#include "lexicon/keys.h"
+#include "rasd/text.h"
+
+namespace rasd {
+namespace {
+
+TEST(StringMemo, ComputesOncePerKeyAndCountsHits) {
+  StringMemo<std::string> memo(16);
+  int calls = 0;
+  auto upper = [&](std::string_view k) {
+    return memo.Get(k, [&](std::string* v) {
+      ++calls;
+      v->assign(k);
+      for (char& c : *v) c = static_cast<char>(c - 'a' + 'A');
+    });
+  };
+  EXPECT_EQ(upper("abc"), "ABC");
+  EXPECT_EQ(upper("xyz"), "XYZ");
+  EXPECT_EQ(upper("abc"), "ABC");
+  EXPECT_EQ(upper("abc"), "ABC");
+  EXPECT_EQ(calls, 2);
+  EXPECT_EQ(memo.misses(), 2u);
+  EXPECT_EQ(memo.hits(), 2u);
+  EXPECT_EQ(memo.size(), 2u);
+  // A key that is a prefix of another is a different key.
+  EXPECT_EQ(upper("ab"), "AB");
+  EXPECT_EQ(calls, 3);
+}
+
+TEST(StringMemo, StaysBoundedAndClearsWhenFull) {
+  StringMemo<int> memo(8);
+  ASSERT_EQ(memo.capacity(), 8u);
+  for (int i = 0; i < 100; ++i) {
+    const std::string key = "k" + std::to_string(i);
+    EXPECT_EQ(memo.Get(key, [&](int* v) { *v = i * 3; }), i * 3);
+    EXPECT_LE(memo.size(), memo.capacity());
+  }
+  EXPECT_EQ(memo.misses(), 100u);
+  EXPECT_GE(memo.clears(), 100u / 8 - 1);
+  // After clearing, an old key is computed again (and gets its value again).
+  int calls = 0;
+  EXPECT_EQ(memo.Get("k0", [&](int* v) { ++calls, *v = 0; }), 0);
+  EXPECT_EQ(calls, 1);
+  // A recent key is still there.
+  EXPECT_EQ(memo.Get("k0", [&](int* v) { ++calls, *v = -1; }), 0);
+  EXPECT_EQ(calls, 1);
+}
+
+TEST(StringMemo, ReusedValueIsOverwrittenCompletely) {
+  StringMemo<std::vector<int>> memo(8);
+  for (int round = 0; round < 5; ++round)
+    for (int i = 0; i < 20; ++i) {
+      const std::string key(static_cast<size_t>(i + 1), 'a');
+      const std::vector<int>& v = memo.Get(key, [&](std::vector<int>* out) { out->assign(i, i); });
+      EXPECT_EQ(v, std::vector<int>(i, i)) << i;
+    }
+}
+
+// A segmenter over a small word list, as in src/text/segment_test.cc.
+text::Segmenter Known(std::initializer_list<const char*> words) {
+  auto set = std::make_shared<std::set<std::string>>();
+  for (const char* w : words) set->insert(text::NormalizeString(w));
+  return text::Segmenter([set](std::string_view s) { return set->count(std::string(s)) > 0; });
+}
+
+// Words written for this test: clitics, articles, pronoun suffixes, verbs.
+const std::vector<std::string>& Words() {
+  static const std::vector<std::string> words = {
+      "والجيش",  "بالجزائر", "وزيارته", "سيزور",    "وزارات", "الحكومة", "للرئيس",   "فرنسيين",
+      "اعتقلته", "قواتهم",   "وبالبلد", "والتقى",   "ليبيا",  "كبير",    "الدفاع",   "ووزير",
+      "زاروا",   "مفاوضات",  "الألماني", "استهدفها", "ب",      "في",      "2018",     "abc",
+  };
+  return words;
+}
+
+std::vector<text::Token> TokensOf(const std::string& sentence, const text::Segmenter& seg,
+                                  text::NormalizedText* nt) {
+  std::vector<text::Token> toks;
+  text::Normalize(sentence, nt);
+  text::Tokenize(*nt, 0, static_cast<uint32_t>(nt->text.size()), seg, &toks);
+  return toks;
+}
+
+TEST(SegmentMemo, SameAnalysisAsUncachedOnFirstAndRepeatedUse) {
+  const text::Segmenter seg = Known({"جزائر", "جيش", "زياره", "يزور", "بلد", "وزاره", "دفاع", "وزير", "حكومه",
+                                     "رئيس", "فرنسي", "قوات", "اعتقل", "استهدف", "التقى", "الماني"});
+  text::NormalizedText nt;
+  for (int round = 0; round < 3; ++round) {
+    for (const std::string& w : Words()) {
+      for (text::Token t : TokensOf(w, seg, &nt)) {
+        text::Token u = t;
+        seg.SegmentUncached(&u);
+        seg.Segment(&t);
+        EXPECT_EQ(t.proclitics, u.proclitics) << w;
+        EXPECT_EQ(t.stem, u.stem) << w;
+        EXPECT_EQ(t.enclitic, u.enclitic) << w;
+        // Views into the token's own norm, not into an earlier word's.
+        EXPECT_GE(t.stem.data(), t.norm.data());
+        EXPECT_LE(t.stem.data() + t.stem.size(), t.norm.data() + t.norm.size());
+      }
+    }
+  }
+}
+
+TEST(SegmentMemo, TwoSegmentersDoNotShareAnalyses) {
+  // The same word splits differently under different word lists: a memo
+  // filled by one segmenter must not answer for the other.
+  const text::Segmenter whole = Known({"وزير"});
+  const text::Segmenter split = Known({"زير"});
+  const text::Segmenter third = Known({});
+  text::NormalizedText nt;
+  for (int round = 0; round < 3; ++round) {
+    for (const text::Segmenter* seg : {&whole, &split, &third}) {
+      std::vector<text::Token> toks = TokensOf("ووزير", *seg, &nt);
+      ASSERT_EQ(toks.size(), 1u);
+      text::Token u = toks[0];
+      seg->SegmentUncached(&u);
+      EXPECT_EQ(toks[0].stem, u.stem);
+      EXPECT_EQ(toks[0].proclitics, u.proclitics);
+    }
+  }
+  EXPECT_NE(TokensOf("ووزير", whole, &nt)[0].stem, TokensOf("ووزير", split, &nt)[0].stem);
+}
+
+TEST(TokenKeyMemo, SameKeysAsTokenKeysAndHitsOnRepeats) {
+  const text::Segmenter seg = Known({"جزائر", "جيش", "زياره", "وزاره", "فرنسي", "قوات", "اعتقل", "استهدف", "الماني"});
+  text::NormalizedText nt;
+  std::vector<lexicon::TokenKey> cached, plain;
+  std::vector<std::string> scratch;
+  auto& memo = lexicon::ThreadTokenKeyMemo();
+  const uint64_t hits0 = memo.hits();
+  size_t checked = 0;
+  for (int round = 0; round < 2; ++round) {
+    for (const std::string& w : Words()) {
+      for (const text::Token& t : TokensOf(w, seg, &nt)) {
+        lexicon::MemoTokenKeys(t, &cached, &scratch);
+        lexicon::TokenKeys(t, &plain, &scratch);
+        ASSERT_EQ(cached.size(), plain.size()) << w;
+        for (size_t k = 0; k < plain.size(); ++k) {
+          EXPECT_EQ(cached[k].key, plain[k].key) << w;
+          EXPECT_EQ(cached[k].cls, plain[k].cls) << w;
+        }
+        ++checked;
+      }
+    }
+  }
+  EXPECT_GE(checked, 2 * Words().size());
+  // The second round finds every token again.
+  EXPECT_GE(memo.hits() - hits0, Words().size());
+}
+
+TEST(TokenKeyMemo, KeyTellsApartTokensWithTheSameNorm) {
+  // One norm, two segmentations (different stems and clitics): different keys.
+  text::Token a, b;
+  const std::string norm = text::NormalizeString("وزيارته");
+  a.kind = b.kind = text::TokenKind::kArabic;
+  a.norm = b.norm = norm;
+  a.stem = std::string_view(norm).substr(2, norm.size() - 4);  // زيارت, enclitic ه
+  a.enclitic = std::string_view(norm).substr(norm.size() - 2);
+  a.proclitics = text::kConjWa;
+  b.stem = norm;
+  std::string ka, kb;
+  lexicon::TokenMemoKey(a, &ka);
+  lexicon::TokenMemoKey(b, &kb);
+  EXPECT_NE(ka, kb);
+  std::vector<lexicon::TokenKey> ca, cb, pa, pb;
+  std::vector<std::string> scratch;
+  lexicon::MemoTokenKeys(a, &ca, &scratch);
+  lexicon::MemoTokenKeys(b, &cb, &scratch);
+  lexicon::TokenKeys(a, &pa, &scratch);
+  lexicon::TokenKeys(b, &pb, &scratch);
+  ASSERT_FALSE(ca.empty());
+  ASSERT_FALSE(cb.empty());
+  EXPECT_EQ(ca.front().key, pa.front().key);
+  EXPECT_EQ(cb.front().key, pb.front().key);
+  EXPECT_NE(ca.front().key, cb.front().key);
+}
+
+}  // namespace
+}  // namespace rasd
