@@ -229,20 +229,6 @@ void Recognizer::ComposeActors(const Document& doc, const Workspace& ws, uint32_
       }
       // A definite role takes no genitive: in انتقد الوزير إيران the country is
       // the object, not the minister's (وزير إيران، الوزير الإيراني are one actor).
-      const bool definite_role = ws.tokens[atoms[j].te - 1].has(text::kDefArticle);
-      std::string country;
-      if (j + 1 < atoms.size() && atoms[j + 1].type == 'C' &&
-          ((atoms[j + 1].tb == atoms[j].te &&
-            (atoms[j + 1].nisba || !definite_role ||
-             // السعودية is both the name and the adjective: السلطات السعودية.
-             ws.tokens[atoms[j + 1].te - 1].stem.ends_with("يه"))) ||
-           (!atoms[j + 1].nisba && atoms[j + 1].tb != atoms[j].te && linked(atoms[j], atoms[j + 1])))) {
-        ++j;
-        country = atoms[j].code;
-        rule += "+country:" + atoms[j].rule;
-      }
-      // One word may stand between (a title: السيد، الشيخ), but not a trigger:
-      // in الجيش الليبي يحاصر تنظيم القاعدة the verb separates two actors.
       auto trigger_at = [&](uint32_t t) {
         for (size_t mi = mfirst; mi < r->matches.size(); ++mi) {
           const PhraseMatch& m = r->matches[mi];
@@ -252,6 +238,32 @@ void Recognizer::ComposeActors(const Document& doc, const Workspace& ws, uint32_
         }
         return false;
       };
+      const bool definite_role = ws.tokens[atoms[j].te - 1].has(text::kDefArticle);
+      // One plain adjective may stand between a role and its nisba when both
+      // agree in definiteness (مقاتلات جوية قطرية، الطائرات الحربية الإسرائيلية).
+      auto adjective_between = [&](const Atom& a, const Atom& b) {
+        if (!b.nisba || b.tb != a.te + 1) return false;
+        const text::Token& mid = ws.tokens[a.te];
+        if (mid.kind != text::TokenKind::kArabic || (mid.proclitics & ~text::kDefArticle) != 0) return false;
+        if (mid.has(text::kDefArticle) != ws.tokens[b.tb].has(text::kDefArticle)) return false;
+        const std::string_view st = mid.stem;
+        if (!(st.ends_with("يه") || st.ends_with("ي") || st.ends_with("ه"))) return false;
+        return !trigger_at(a.te);
+      };
+      std::string country;
+      if (j + 1 < atoms.size() && atoms[j + 1].type == 'C' &&
+          ((atoms[j + 1].tb == atoms[j].te &&
+            (atoms[j + 1].nisba || !definite_role ||
+             // السعودية is both the name and the adjective: السلطات السعودية.
+             ws.tokens[atoms[j + 1].te - 1].stem.ends_with("يه"))) ||
+           (!atoms[j + 1].nisba && atoms[j + 1].tb != atoms[j].te && linked(atoms[j], atoms[j + 1])) ||
+           adjective_between(atoms[j], atoms[j + 1]))) {
+        ++j;
+        country = atoms[j].code;
+        rule += "+country:" + atoms[j].rule;
+      }
+      // One word may stand between (a title: السيد، الشيخ), but not a trigger:
+      // in الجيش الليبي يحاصر تنظيم القاعدة the verb separates two actors.
       if (j + 1 < atoms.size() && atoms[j + 1].tb <= atoms[j].te + 1 &&
           (atoms[j + 1].type == 'P' || atoms[j + 1].type == 'O') &&
           (atoms[j + 1].tb == atoms[j].te || !trigger_at(atoms[j].te))) {
