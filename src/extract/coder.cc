@@ -775,6 +775,14 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
     // In verb-first order the subject is the first actor after the verb that
     // no preposition governs; governed actors before it stay as targets.
     std::vector<const ActorMention*> after_subjects;
+    uint32_t next_trigger = UINT32_MAX;
+    for (const TriggerMatch& o : r.triggers)
+      if (&o != &tm && o.sentence == tm.sentence && o.tb >= tm.te &&
+          static_cast<TriggerKind>(lex_.entry(o.entry).kind) != TriggerKind::kVerb &&
+          std::none_of(r.actors.begin(), r.actors.end(), [&](const ActorMention& a) {
+            return a.sentence == o.sentence && a.tb <= o.tb && o.tb < a.te;  // an actor word (المحاكم)
+          }))
+        next_trigger = std::min(next_trigger, o.tb);
     // Coordination carries the preposition: in مع حكومات ألمانيا وبريطانيا
     // وإيطاليا every member is governed by مع, none is a subject.
     {
@@ -787,7 +795,10 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
                              (a->tb == prev->te + 1 && (IsCoordinator(ws.tokens[prev->te]) || ws.tokens[prev->te].norm == ","));
           governed = coord;
         }
-        if (!governed && a != appositive) after_subjects.push_back(a);
+        // The subject stands before the next event word: past it an actor
+        // belongs to that event (قطع علاقاتها مع إيران على خلفية دعم الحزب
+        // اللبناني: Lebanon is دعم's, not قطع's).
+        if (!governed && a != appositive && a->tb < next_trigger) after_subjects.push_back(a);
         prev = a, prev_governed = governed;
       }
     }

@@ -697,6 +697,12 @@ void Recognizer::UseEntities(const Workspace& ws, Recognition* r, std::vector<Me
                                        return true;
                                      }),
                       r->actors.end());
+      // An entity that is (or holds) a known actor names that actor, not the
+      // actor before it (الحزب اللبناني للبوليساريو: two parties).
+      bool holds_actor = false;
+      for (const ActorMention& b : r->actors)
+        holds_actor |= b.span.begin < e.span.end && e.span.begin < b.span.end;
+      if (holds_actor) continue;
       for (ActorMention& a : r->actors) {
         // The name starts right after the actor (only spaces between).
         if (a.span.end > e.span.begin || a.rule.find("person:") != std::string::npos) continue;
