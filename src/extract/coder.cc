@@ -778,7 +778,6 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
     uint32_t next_trigger = UINT32_MAX;
     for (const TriggerMatch& o : r.triggers)
       if (&o != &tm && o.sentence == tm.sentence && o.tb >= tm.te &&
-          static_cast<TriggerKind>(lex_.entry(o.entry).kind) != TriggerKind::kVerb &&
           std::none_of(r.actors.begin(), r.actors.end(), [&](const ActorMention& a) {
             return a.sentence == o.sentence && a.tb <= o.tb && o.tb < a.te;  // an actor word (المحاكم)
           }))
