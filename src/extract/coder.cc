@@ -384,6 +384,11 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
     const text::Token& head = ws.tokens[tm.tb];
     if (cameo.compare(0, 2, "01") == 0) continue;  // statements: attribution, not events
     if (kind == TriggerKind::kVerb) {
+      // No verb ends in ة: normalisation writes it ه, which the key builder
+      // may read as an object pronoun (أسلحة is not أ+سلح+ه "I arm him").
+      if (head.span.end <= doc.text.size() && head.span.size() >= 2 &&
+          std::string_view(doc.text).substr(head.span.begin, head.span.size()).ends_with("ة"))
+        continue;
       // No finite verb follows a preposition: the form is a noun that looks
       // like one (بين طالب كويتي وآخر مصري: a student, not "demanded"). A
       // three-letter form is also the verbal noun of its verb (نجح في قتل
