@@ -217,6 +217,11 @@ bool IsParty(const ActorMention& a, const TriggerMatch& tm, int root, bool verba
     for (const ActorMention& b : r.actors) after_actor |= b.sentence == a.sentence && b.te == a.tb;
     if (!after_actor) return false;
   }
+  // A nisba that is a first name (تركي آل الشيخ، سعودي بن ...) is a person.
+  if (a.nisba_only && a.te < ws.sentences[tm.sentence].tok_end) {
+    const std::string_view n = toks[a.te].norm;
+    if (n == "ال" || n == "بن" || n == "ابن" || n == "ابو") return false;
+  }
   // A nisba after a currency names the money, not a party (50 ألف دولار
   // أمريكي، مليار يورو أوروبي).
   if (a.nisba_only && a.tb > sb) {
@@ -286,7 +291,7 @@ bool IsSportsToken(const std::vector<text::Token>& toks, uint32_t t, uint32_t sb
   if (st == "كاس") return true;  // a cup: كأس العالم، كأس آسيا، كأس الملك
 
   // A league, a club, a coach (المدير الفني، الدوري الإنجليزي، نادي الاتحاد).
-  if (st == "دوري" || (st == "نادي" && k.proclitics == 0)) return true;
+  if (st == "دوري" || st == "نادي") return true;
   if (st == "فني" && t > sb && toks[t - 1].stem == "مدير") return true;
   if (st == "كره" && t + 1 < se) {
     const std::string_view nx = toks[t + 1].stem;
@@ -755,6 +760,13 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
                                                     "اليها", "اليهم", "به", "بها", "بهم"};
         for (const char* w : kPrepPronouns)
           if (ws.tokens[tm.te].norm == w) resumptive = true, pronoun_word = ws.tokens[tm.te].norm;
+        // ... or the noun of a light verb after the subject (الجواسيس الذين
+        // أطلقت الولايات المتحدة سراحهم).
+        for (uint32_t t = tm.te; t < std::min(sent.tok_end, tm.te + 5) && !resumptive; ++t) {
+          const std::string_view n = ws.tokens[t].norm;
+          if (n == "سراحه" || n == "سراحها" || n == "سراحهم" || n == "سراحهما")
+            resumptive = true, pronoun_word = n;
+        }
       }
       // The pronoun must agree with the relative pronoun to point back to
       // the antecedent: in الميليشيات التي اختطفته (fem. relative, masc.
