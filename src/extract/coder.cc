@@ -233,7 +233,7 @@ bool IsParty(const ActorMention& a, const TriggerMatch& tm, int root, bool verba
   }
   // An actor after a topic noun (ملفات إيران وسوريا، أزمة قطر، مصير الأسد) is
   // what is discussed, not a party.
-  if (a.tb > sb && toks[a.tb - 1].proclitics == 0) {
+  if (a.tb > sb && ((toks[a.tb - 1].proclitics & ~text::kDefArticle) == 0 || toks[a.tb - 1].stem == "دون")) {
     const std::string_view q = toks[a.tb - 1].stem;
     if (q == "ملف" || q == "ملفات" || q == "قضيه" || q == "قضايا" || q == "مساله" || q == "مسائل" || q == "ازمه" ||
         q == "شؤون" || q == "مصير" || q == "اوضاع" || q == "مستقبل" ||
@@ -643,8 +643,18 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
         break;
       }
     // Forward, a relative clause (الذي، التي ...) also ends what the verb governs.
+    // A dash between two actors joins them (بوتين – نتنياهو), it ends nothing.
+    auto joining_dash = [&](uint32_t t) {
+      const std::string_view n = ws.tokens[t].norm;
+      if (n != "-" && n != "–") return false;
+      bool before = false, after = false;
+      for (const ActorMention& a : r.actors)
+        if (a.sentence == tm.sentence) before |= a.te == t, after |= a.tb == t + 1;
+      return before && after;
+    };
     for (uint32_t t = quoted_word ? tm.te + 1 : tm.te; t < sent.tok_end; ++t)
-      if ((IsBoundaryToken(ws.tokens[t]) || IsRelativePronoun(ws.tokens[t])) && t > (quoted_word ? tm.te + 1 : tm.te)) {
+      if ((IsBoundaryToken(ws.tokens[t]) || IsRelativePronoun(ws.tokens[t])) && t > (quoted_word ? tm.te + 1 : tm.te) &&
+          !joining_dash(t)) {
         cl.te = t;
         break;
       }
@@ -829,6 +839,10 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
         if (cur->tb == prev->te && ws.tokens[cur->tb].has(text::kConjWa)) coord = true;
         if (cur->tb == prev->te + 1 &&
             (IsCoordinator(ws.tokens[prev->te]) || ws.tokens[prev->te].norm == ",")) coord = true;
+        // A dash joins the two sides of a meeting in headline style (لقاء
+        // بوتين - الأسد، محادثات الرئيس الروسي – رئيس الوزراء الإسرائيلي).
+        if (cur->tb == prev->te + 1 && (ws.tokens[prev->te].norm == "-" || ws.tokens[prev->te].norm == "–"))
+          coord = true;
         // Nisbas in a row qualify one noun together (ضربات أمريكية بريطانية
         // فرنسية): the countries act together.
         if (cur->tb == prev->te && cur->nisba_only && prev->nisba_only && cur->code != prev->code) coord = true;

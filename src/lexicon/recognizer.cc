@@ -328,6 +328,10 @@ void Recognizer::ComposeActors(const Document& doc, const Workspace& ws, uint32_
   for (size_t k = first; k < r->actors.size(); ++k) {
     ActorMention& a = r->actors[k];
     if (!a.role_only) continue;
+    // القوات غير السورية, القوات الأجنبية: no one's organs in particular.
+    if (a.te < ws.sentences[si].tok_end &&
+        (ws.tokens[a.te].norm == "غير" || ws.tokens[a.te].stem == "اجنبيه" || ws.tokens[a.te].stem == "اجنبي"))
+      continue;
     // Only organs of a state belong to the state named before them; rebels,
     // opponents, civilians or media near "the Russian air force" are not Russian.
     static const char* const kStateRoles[] = {"GOV", "MIL", "COP", "LEG", "SPY", "JUD"};
@@ -764,6 +768,9 @@ void Recognizer::Run(const Document& doc, Workspace* ws, std::vector<Mention>* m
   // whoever acts on them: one country among the sentence's places.
   for (ActorMention& a : r->actors) {
     if (!a.role_only) continue;
+    if (a.te < ws->tokens.size() && a.te < ws->sentences[a.sentence].tok_end &&
+        (ws->tokens[a.te].norm == "غير" || ws->tokens[a.te].stem == "اجنبيه" || ws->tokens[a.te].stem == "اجنبي"))
+      continue;  // القوات غير السورية، القوات الأجنبية
     std::string country;
     bool unique = true;
     for (const PlaceMention& p : r->places) {
