@@ -159,7 +159,7 @@ namespace {
 // over a table larger than the caches: prefetch a few rows ahead so the
 // memory fetches overlap instead of queueing. A row of 8C int16 may straddle
 // two cache lines: both are prefetched.
-constexpr size_t kAhead = 12;
+constexpr size_t kAhead = 32;
 
 template <int C>
 void SumRowsScalar(const int16_t* table, const uint32_t* rows, size_t start, const uint32_t* ends, size_t ntok,
