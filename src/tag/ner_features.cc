@@ -101,17 +101,29 @@ void NerFeatureExtractor::Prepare(std::span<const text::Token> toks, NerScratch*
     gaz_->Match(toks, &s->gazetteer);
   else
     s->gazetteer.assign(n * Gazetteer::kTypes, 0);
-  s->clusters.assign(n, nullptr);
-  if ((groups_ & kFeatCluster) && clusters_ != nullptr && clusters_->size() > 0) {
+  // The stems' cells in the cluster and prior tables are scattered over
+  // memory: hash all stems and start fetching their cells first, then look
+  // them up, and start fetching the entries the features will read.
+  const bool cl = (groups_ & kFeatCluster) && clusters_ != nullptr && clusters_->size() > 0;
+  const bool pr = (groups_ & kFeatPrior) && clusters_ != nullptr && clusters_->priors() > 0;
+  s->stem_hashes.resize(n);
+  if (cl || pr)
     for (size_t i = 0; i < n; ++i) {
-      const WordClusters::Entry* e = clusters_->Find(toks[i].stem);
+      s->stem_hashes[i] = Fnv1a(toks[i].stem);
+      clusters_->Prefetch(s->stem_hashes[i]);
+    }
+  s->clusters.assign(n, nullptr);
+  if (cl) {
+    for (size_t i = 0; i < n; ++i) {
+      const WordClusters::Entry* e = clusters_->FindHash(s->stem_hashes[i]);
       if (e == nullptr && toks[i].stem != toks[i].norm) e = clusters_->Find(toks[i].norm);
+      if (e != nullptr) __builtin_prefetch(e);
       s->clusters[i] = e;
     }
   }
   s->priors.assign(n, 0);
-  if ((groups_ & kFeatPrior) && clusters_ != nullptr && clusters_->priors() > 0)
-    for (size_t i = 0; i < n; ++i) s->priors[i] = clusters_->Prior(toks[i].stem);
+  if (pr)
+    for (size_t i = 0; i < n; ++i) s->priors[i] = clusters_->PriorHash(s->stem_hashes[i]);
 }
 
 template <typename Sink>

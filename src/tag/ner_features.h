@@ -67,6 +67,7 @@ struct NerScratch {
   std::vector<uint8_t> gazetteer;  // Gazetteer::Match marks
   std::vector<const WordClusters::Entry*> clusters;
   std::vector<uint8_t> priors;
+  std::vector<uint64_t> stem_hashes;  // Fnv1a of each token's stem (Prepare)
   std::vector<uint16_t> lengths;   // code points per token
   std::vector<float> emit;         // emission scores [token * labels + label]
   std::vector<uint32_t> rows;      // weight-table slot of each of feats
