@@ -2,6 +2,7 @@
 // size, and results identical to the uncached functions.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <limits>
 
 #include <memory>
@@ -14,6 +15,7 @@
 #include "lexicon/keys.h"
 #include "rasd/text.h"
 #include "tag/ner.h"
+#include "tag/ner_features.h"
 
 namespace rasd {
 namespace {
@@ -246,6 +248,48 @@ TEST(NerViterbi, MatchesTheScalarDefinitionIncludingTies) {
       ViterbiDecode(emit.data(), n, L, trans.data(), &scratch, &tags);
       EXPECT_EQ(tags, ReferenceViterbi(emit, n, L, trans)) << "L=" << L << " n=" << n;
     }
+  }
+}
+
+}  // namespace
+}  // namespace rasd::tag
+
+namespace rasd::tag {
+namespace {
+
+// The context features hashed several seeds at a time (ContextHashes) are
+// the hashes the string templates define, at every position including the
+// sentence edges.
+TEST(NerContextHashes, EqualTheTemplateHashesAtEveryPosition) {
+  const NerFeatureExtractor ex(nullptr, nullptr, kFeatWord | kFeatContext | kFeatBigram);
+  text::NormalizedText nt;
+  const text::Segmenter seg;
+  std::vector<text::Token> toks;
+  text::Normalize("قال الوزير إن الوفد سيزور العاصمة غدا", &nt);
+  text::Tokenize(nt, 0, static_cast<uint32_t>(nt.text.size()), seg, &toks);
+  ASSERT_GE(toks.size(), 5u);
+  NerScratch s;
+  ex.Extract(toks, &s);
+  const long n = static_cast<long>(toks.size());
+  auto word = [&](long k) -> std::string_view { return k < 0 ? "<s>" : k >= n ? "</s>" : toks[k].norm; };
+  auto stem = [&](long k) -> std::string_view { return k < 0 ? "<s>" : k >= n ? "</s>" : toks[k].stem; };
+  auto one = [](const char* tmpl, std::string_view a) { return Fnv1a(a, Fnv1a(tmpl)); };
+  auto two = [](const char* tmpl, std::string_view a, std::string_view b) {
+    return Fnv1a(b, Fnv1a("|", Fnv1a(a, Fnv1a(tmpl))));
+  };
+  for (long j = 0; j < n; ++j) {
+    const std::vector<uint64_t> f(s.feats.begin() + s.offsets[j], s.feats.begin() + s.offsets[j + 1]);
+    ASSERT_GE(f.size(), 2u);
+    EXPECT_EQ(f[0], one("w", word(j))) << j;  // identity features first (IdentityFeatures)
+    EXPECT_EQ(f[1], one("s", stem(j))) << j;
+    const std::vector<uint64_t> want = {
+        one("w-1", word(j - 1)), one("w+1", word(j + 1)), one("w-2", word(j - 2)), one("w+2", word(j + 2)),
+        one("s-1", stem(j - 1)), one("s+1", stem(j + 1)), one("s-2", stem(j - 2)), one("s+2", stem(j + 2)),
+        two("s-1|s", stem(j - 1), stem(j)), two("s|s+1", stem(j), stem(j + 1)),
+        two("s-2|s-1", stem(j - 2), stem(j - 1)), two("s+1|s+2", stem(j + 1), stem(j + 2)),
+    };
+    for (size_t x = 0; x < want.size(); ++x)
+      EXPECT_NE(std::find(f.begin(), f.end(), want[x]), f.end()) << "token " << j << " feature " << x;
   }
 }
 
