@@ -2,6 +2,9 @@
 // size, and results identical to the uncached functions.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <limits>
+
 #include <memory>
 #include <set>
 #include <string>
@@ -11,6 +14,8 @@
 #include "lexicon/key_memo.h"
 #include "lexicon/keys.h"
 #include "rasd/text.h"
+#include "tag/ner.h"
+#include "tag/ner_features.h"
 
 namespace rasd {
 namespace {
@@ -189,3 +194,104 @@ TEST(TokenKeyMemo, KeyTellsApartTokensWithTheSameNorm) {
 
 }  // namespace
 }  // namespace rasd
+
+// ---- NER decoding (the AVX2 path where the CPU has it) -----------------
+
+namespace rasd::tag {
+namespace {
+
+// The recursion as the scalar definition reads, for comparison.
+std::vector<int> ReferenceViterbi(const std::vector<float>& emit, size_t n, size_t L, const std::vector<float>& trans) {
+  std::vector<float> prev(L), cur(L);
+  std::vector<uint8_t> back(n * L);
+  for (size_t y = 0; y < L; ++y) prev[y] = trans[L * L + y] + emit[y];
+  for (size_t i = 1; i < n; ++i) {
+    for (size_t y = 0; y < L; ++y) {
+      float best = -std::numeric_limits<float>::infinity();
+      uint8_t arg = 0;
+      for (size_t p = 0; p < L; ++p) {
+        const float v = prev[p] + trans[p * L + y];
+        if (v > best) best = v, arg = static_cast<uint8_t>(p);
+      }
+      cur[y] = best + emit[i * L + y];
+      back[i * L + y] = arg;
+    }
+    std::swap(prev, cur);
+  }
+  std::vector<int> tags(n);
+  size_t y = 0;
+  for (size_t k = 1; k < L; ++k)
+    if (prev[k] > prev[y]) y = k;
+  for (size_t i = n; i-- > 0;) {
+    tags[i] = static_cast<int>(y);
+    if (i > 0) y = back[i * L + y];
+  }
+  return tags;
+}
+
+TEST(NerViterbi, MatchesTheScalarDefinitionIncludingTies) {
+  uint64_t state = 12345;
+  auto next = [&]() {
+    state = state * 6364136223846793005ull + 1442695040888963407ull;
+    return static_cast<uint32_t>(state >> 33);
+  };
+  NerScratch scratch;
+  std::vector<int> tags;
+  for (size_t L : {3u, 8u, 9u, 13u, 17u}) {
+    for (int round = 0; round < 40; ++round) {
+      const size_t n = 1 + next() % 30;
+      std::vector<float> emit(n * L), trans((L + 1) * L);
+      // Few distinct values, so equal scores (ties) are common; some
+      // transitions forbidden as the BIO constraints make them.
+      for (float& e : emit) e = static_cast<float>(static_cast<int>(next() % 5) - 2);
+      for (float& t : trans) t = next() % 7 == 0 ? -1e30f : static_cast<float>(static_cast<int>(next() % 3) - 1) * 0.5f;
+      ViterbiDecode(emit.data(), n, L, trans.data(), &scratch, &tags);
+      EXPECT_EQ(tags, ReferenceViterbi(emit, n, L, trans)) << "L=" << L << " n=" << n;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace rasd::tag
+
+namespace rasd::tag {
+namespace {
+
+// The context features hashed several seeds at a time (ContextHashes) are
+// the hashes the string templates define, at every position including the
+// sentence edges.
+TEST(NerContextHashes, EqualTheTemplateHashesAtEveryPosition) {
+  const NerFeatureExtractor ex(nullptr, nullptr, kFeatWord | kFeatContext | kFeatBigram);
+  text::NormalizedText nt;
+  const text::Segmenter seg;
+  std::vector<text::Token> toks;
+  text::Normalize("قال الوزير إن الوفد سيزور العاصمة غدا", &nt);
+  text::Tokenize(nt, 0, static_cast<uint32_t>(nt.text.size()), seg, &toks);
+  ASSERT_GE(toks.size(), 5u);
+  NerScratch s;
+  ex.Extract(toks, &s);
+  const long n = static_cast<long>(toks.size());
+  auto word = [&](long k) -> std::string_view { return k < 0 ? "<s>" : k >= n ? "</s>" : toks[k].norm; };
+  auto stem = [&](long k) -> std::string_view { return k < 0 ? "<s>" : k >= n ? "</s>" : toks[k].stem; };
+  auto one = [](const char* tmpl, std::string_view a) { return Fnv1a(a, Fnv1a(tmpl)); };
+  auto two = [](const char* tmpl, std::string_view a, std::string_view b) {
+    return Fnv1a(b, Fnv1a("|", Fnv1a(a, Fnv1a(tmpl))));
+  };
+  for (long j = 0; j < n; ++j) {
+    const std::vector<uint64_t> f(s.feats.begin() + s.offsets[j], s.feats.begin() + s.offsets[j + 1]);
+    ASSERT_GE(f.size(), 2u);
+    EXPECT_EQ(f[0], one("w", word(j))) << j;  // identity features first (IdentityFeatures)
+    EXPECT_EQ(f[1], one("s", stem(j))) << j;
+    const std::vector<uint64_t> want = {
+        one("w-1", word(j - 1)), one("w+1", word(j + 1)), one("w-2", word(j - 2)), one("w+2", word(j + 2)),
+        one("s-1", stem(j - 1)), one("s+1", stem(j + 1)), one("s-2", stem(j - 2)), one("s+2", stem(j + 2)),
+        two("s-1|s", stem(j - 1), stem(j)), two("s|s+1", stem(j), stem(j + 1)),
+        two("s-2|s-1", stem(j - 2), stem(j - 1)), two("s+1|s+2", stem(j + 1), stem(j + 2)),
+    };
+    for (size_t x = 0; x < want.size(); ++x)
+      EXPECT_NE(std::find(f.begin(), f.end(), want[x]), f.end()) << "token " << j << " feature " << x;
+  }
+}
+
+}  // namespace
+}  // namespace rasd::tag

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <type_traits>
 
 namespace rasd::tag {
 namespace {
@@ -21,10 +22,27 @@ class HashSink {
     out_->push_back(Fnv1a(b, Fnv1a("|", Fnv1a(a, t.seed))));
   }
   void AddId(Tmpl t, uint64_t v) { out_->push_back(Mix64(t.seed ^ (v * 0x9E3779B97F4A7C15ull))); }
+  // A feature hash computed beforehand (ContextHashes), equal to what Add
+  // would give.
+  void AddHash(uint64_t h) { out_->push_back(h); }
 
  private:
   std::vector<uint64_t>* out_;
 };
+
+// FNV-1a of one string under K seeds at once: the same values as K calls of
+// Fnv1a(s, seed[k]), but the K multiply chains run side by side instead of
+// one after another (FNV is one dependent multiply per byte).
+template <size_t K>
+void Fnv1aMulti(std::string_view s, uint64_t* h) {
+  for (char c : s) {
+    const uint64_t b = static_cast<unsigned char>(c);
+    for (size_t k = 0; k < K; ++k) h[k] = (h[k] ^ b) * 1099511628211ull;
+  }
+}
+
+// Seeds of the context templates hashed per token by ContextHashes.
+constexpr size_t kWordSeeds = 5, kPairSeeds = 4;
 
 class NameSink {
  public:
@@ -101,17 +119,63 @@ void NerFeatureExtractor::Prepare(std::span<const text::Token> toks, NerScratch*
     gaz_->Match(toks, &s->gazetteer);
   else
     s->gazetteer.assign(n * Gazetteer::kTypes, 0);
-  s->clusters.assign(n, nullptr);
-  if ((groups_ & kFeatCluster) && clusters_ != nullptr && clusters_->size() > 0) {
+  // The stems' cells in the cluster and prior tables are scattered over
+  // memory: hash all stems and start fetching their cells first, then look
+  // them up, and start fetching the entries the features will read.
+  const bool cl = (groups_ & kFeatCluster) && clusters_ != nullptr && clusters_->size() > 0;
+  const bool pr = (groups_ & kFeatPrior) && clusters_ != nullptr && clusters_->priors() > 0;
+  s->stem_hashes.resize(n);
+  if (cl || pr)
     for (size_t i = 0; i < n; ++i) {
-      const WordClusters::Entry* e = clusters_->Find(toks[i].stem);
+      s->stem_hashes[i] = Fnv1a(toks[i].stem);
+      clusters_->Prefetch(s->stem_hashes[i]);
+    }
+  s->clusters.assign(n, nullptr);
+  if (cl) {
+    for (size_t i = 0; i < n; ++i) {
+      const WordClusters::Entry* e = clusters_->FindHash(s->stem_hashes[i]);
       if (e == nullptr && toks[i].stem != toks[i].norm) e = clusters_->Find(toks[i].norm);
+      if (e != nullptr) __builtin_prefetch(e);
       s->clusters[i] = e;
     }
   }
   s->priors.assign(n, 0);
-  if ((groups_ & kFeatPrior) && clusters_ != nullptr && clusters_->priors() > 0)
-    for (size_t i = 0; i < n; ++i) s->priors[i] = clusters_->Prior(toks[i].stem);
+  if (pr)
+    for (size_t i = 0; i < n; ++i) s->priors[i] = clusters_->PriorHash(s->stem_hashes[i]);
+  if (groups_ & (kFeatWord | kFeatContext | kFeatBigram)) ContextHashes(toks, s);
+}
+
+// For the positions k = -2 .. n+1 of the sentence padded with <s> <s> and
+// </s> </s> (e = k + 2): the word and the stem at k hashed under the seeds
+// of w-1 w+1 w-2 w+2 w and s-1 s+1 s-2 s+2 s, and the stem pair (k, k+1)
+// under those of s-1|s s|s+1 s-2|s-1 s+1|s+2, as Emit's Add calls would
+// hash them. Every (string, seed) Emit needs is hashed once either way;
+// here several seeds share one pass over the bytes.
+void NerFeatureExtractor::ContextHashes(std::span<const text::Token> toks, NerScratch* s) {
+  static constexpr std::array<Tmpl, kWordSeeds> kW = {T("w-1"), T("w+1"), T("w-2"), T("w+2"), T("w")};
+  static constexpr std::array<Tmpl, kWordSeeds> kS = {T("s-1"), T("s+1"), T("s-2"), T("s+2"), T("s")};
+  static constexpr std::array<Tmpl, kPairSeeds> kP = {T("s-1|s"), T("s|s+1"), T("s-2|s-1"), T("s+1|s+2")};
+  const long n = static_cast<long>(toks.size());
+  auto word = [&](long k) -> std::string_view { return k < 0 ? "<s>" : k >= n ? "</s>" : toks[k].norm; };
+  auto stem = [&](long k) -> std::string_view { return k < 0 ? "<s>" : k >= n ? "</s>" : toks[k].stem; };
+  const size_t ext = toks.size() + 4;
+  s->word_hashes.resize(ext * kWordSeeds);
+  s->stem_ctx_hashes.resize(ext * kWordSeeds);
+  s->pair_hashes.resize(ext * kPairSeeds);
+  for (long k = -2; k <= n + 1; ++k) {
+    const size_t e = static_cast<size_t>(k + 2);
+    uint64_t* w = &s->word_hashes[e * kWordSeeds];
+    uint64_t* st = &s->stem_ctx_hashes[e * kWordSeeds];
+    for (size_t x = 0; x < kWordSeeds; ++x) w[x] = kW[x].seed, st[x] = kS[x].seed;
+    Fnv1aMulti<kWordSeeds>(word(k), w);
+    Fnv1aMulti<kWordSeeds>(stem(k), st);
+    uint64_t* p = &s->pair_hashes[e * kPairSeeds];
+    if (k > n) continue;  // no pair starts at n+1
+    for (size_t x = 0; x < kPairSeeds; ++x) p[x] = kP[x].seed;
+    Fnv1aMulti<kPairSeeds>(stem(k), p);
+    Fnv1aMulti<kPairSeeds>("|", p);
+    Fnv1aMulti<kPairSeeds>(stem(k + 1), p);
+  }
 }
 
 template <typename Sink>
@@ -122,10 +186,20 @@ void NerFeatureExtractor::Emit(std::span<const text::Token> toks, size_t i, cons
   auto word = [&](long k) -> std::string_view { return k < 0 ? "<s>" : k >= n ? "</s>" : toks[k].norm; };
   auto stem = [&](long k) -> std::string_view { return k < 0 ? "<s>" : k >= n ? "</s>" : toks[k].stem; };
 
+  // Positions in ContextHashes' arrays (HashSink only; other sinks need the strings).
+  constexpr bool kHashed = std::is_same_v<Sink, HashSink>;
+  auto wh = [&](long k, size_t x) { return s.word_hashes[static_cast<size_t>(k + 2) * kWordSeeds + x]; };
+  auto sh = [&](long k, size_t x) { return s.stem_ctx_hashes[static_cast<size_t>(k + 2) * kWordSeeds + x]; };
+  auto ph = [&](long k, size_t x) { return s.pair_hashes[static_cast<size_t>(k + 2) * kPairSeeds + x]; };
   // The word's identity comes first: training may hide it (IdentityFeatures()).
   if (groups_ & kFeatWord) {
-    out->Add(T("w"), t.norm);
-    out->Add(T("s"), t.stem);
+    if constexpr (kHashed) {
+      out->AddHash(wh(j, 4));
+      out->AddHash(sh(j, 4));
+    } else {
+      out->Add(T("w"), t.norm);
+      out->Add(T("s"), t.stem);
+    }
   }
   out->Add(T("bias"), "");
   if (groups_ & kFeatWord) {
@@ -167,24 +241,42 @@ void NerFeatureExtractor::Emit(std::span<const text::Token> toks, size_t i, cons
   }
   if (groups_ & kFeatShape) out->AddId(T("shape"), ShapeCode(t, s.lengths[i]));
   if (groups_ & kFeatContext) {
-    out->Add(T("w-1"), word(j - 1));
-    out->Add(T("w+1"), word(j + 1));
-    out->Add(T("w-2"), word(j - 2));
-    out->Add(T("w+2"), word(j + 2));
-    out->Add(T("s-1"), stem(j - 1));
-    out->Add(T("s+1"), stem(j + 1));
-    out->Add(T("s-2"), stem(j - 2));
-    out->Add(T("s+2"), stem(j + 2));
+    if constexpr (kHashed) {
+      out->AddHash(wh(j - 1, 0));
+      out->AddHash(wh(j + 1, 1));
+      out->AddHash(wh(j - 2, 2));
+      out->AddHash(wh(j + 2, 3));
+      out->AddHash(sh(j - 1, 0));
+      out->AddHash(sh(j + 1, 1));
+      out->AddHash(sh(j - 2, 2));
+      out->AddHash(sh(j + 2, 3));
+    } else {
+      out->Add(T("w-1"), word(j - 1));
+      out->Add(T("w+1"), word(j + 1));
+      out->Add(T("w-2"), word(j - 2));
+      out->Add(T("w+2"), word(j + 2));
+      out->Add(T("s-1"), stem(j - 1));
+      out->Add(T("s+1"), stem(j + 1));
+      out->Add(T("s-2"), stem(j - 2));
+      out->Add(T("s+2"), stem(j + 2));
+    }
     out->Add(T("ss2-1"), j > 0 ? Suffix(toks[i - 1].stem, 2) : "<s>");
     out->Add(T("ss2+1"), j + 1 < n ? Suffix(toks[i + 1].stem, 2) : "</s>");
     out->AddId(T("pro-1"), j > 0 ? toks[i - 1].proclitics : 255);
     out->AddId(T("pro+1"), j + 1 < n ? toks[i + 1].proclitics : 255);
   }
   if (groups_ & kFeatBigram) {
-    out->Add(T("s-1|s"), stem(j - 1), t.stem);
-    out->Add(T("s|s+1"), t.stem, stem(j + 1));
-    out->Add(T("s-2|s-1"), stem(j - 2), stem(j - 1));
-    out->Add(T("s+1|s+2"), stem(j + 1), stem(j + 2));
+    if constexpr (kHashed) {
+      out->AddHash(ph(j - 1, 0));
+      out->AddHash(ph(j, 1));
+      out->AddHash(ph(j - 2, 2));
+      out->AddHash(ph(j + 1, 3));
+    } else {
+      out->Add(T("s-1|s"), stem(j - 1), t.stem);
+      out->Add(T("s|s+1"), t.stem, stem(j + 1));
+      out->Add(T("s-2|s-1"), stem(j - 2), stem(j - 1));
+      out->Add(T("s+1|s+2"), stem(j + 1), stem(j + 2));
+    }
   }
   if (groups_ & kFeatGazetteer) {
     auto gcode = [&](long k) -> uint64_t {

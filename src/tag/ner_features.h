@@ -67,6 +67,9 @@ struct NerScratch {
   std::vector<uint8_t> gazetteer;  // Gazetteer::Match marks
   std::vector<const WordClusters::Entry*> clusters;
   std::vector<uint8_t> priors;
+  std::vector<uint64_t> stem_hashes;  // Fnv1a of each token's stem (Prepare)
+  // ContextHashes: per padded position, word and stem under 5 seeds, stem pairs under 4.
+  std::vector<uint64_t> word_hashes, stem_ctx_hashes, pair_hashes;
   std::vector<uint16_t> lengths;   // code points per token
   std::vector<float> emit;         // emission scores [token * labels + label]
   std::vector<uint32_t> rows;      // weight-table slot of each of feats
@@ -114,6 +117,7 @@ class NerFeatureExtractor {
 
  private:
   void Prepare(std::span<const text::Token> toks, NerScratch* s) const;
+  static void ContextHashes(std::span<const text::Token> toks, NerScratch* s);
   template <typename Sink>
   void Emit(std::span<const text::Token> toks, size_t i, const NerScratch& s, Sink* sink) const;
 

@@ -78,6 +78,12 @@ class WordClusters {
   const std::vector<uint32_t>& levels() const { return sizes_; }
   void Add(std::string_view word, uint64_t count, const std::vector<uint16_t>& ids);
   const Entry* Find(std::string_view word) const { return map_.Find(Fnv1a(word)); }
+  // The same by Fnv1a(word), and a prefetch hint for it (with the prior).
+  const Entry* FindHash(uint64_t h) const { return map_.Find(h); }
+  void Prefetch(uint64_t h) const {
+    map_.Prefetch(h);
+    priors_.Prefetch(h);
+  }
   size_t size() const { return map_.size(); }
 
   // TSV: "# levels: 64 256 1024", then word<TAB>count<TAB>id per level.
@@ -86,8 +92,9 @@ class WordClusters {
   // Corpus priors: how a first tagger labelled each stem across an unlabelled
   // corpus (PriorCode), 0 when unknown. Keyed like clusters.
   void SetPrior(uint64_t key, uint8_t code) { *priors_.Insert(key) = code; }
-  uint8_t Prior(std::string_view word) const {
-    const uint8_t* p = priors_.Find(Fnv1a(word));
+  uint8_t Prior(std::string_view word) const { return PriorHash(Fnv1a(word)); }
+  uint8_t PriorHash(uint64_t h) const {
+    const uint8_t* p = priors_.Find(h);
     return p ? *p : 0;
   }
   size_t priors() const { return priors_.size(); }
