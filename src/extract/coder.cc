@@ -1156,18 +1156,36 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
       if (st.starts_with("ن") && text::CountCodePoints(st) >= 3) we = same_verb("ي" + std::string(st.substr(2)));
       if (!we && st.ends_with("نا") && text::CountCodePoints(st) >= 4)
         we = same_verb(std::string(st.substr(0, st.size() - 4)));
-      if (we) {
-        std::vector<const ActorMention*> objs;
-        for (const ActorMention* a : after) objs.push_back(a);
-        sources.clear();
+      // The speaker: the actor right after the last speech verb before.
+      auto speaker = [&]() -> const ActorMention* {
+        const ActorMention* found = nullptr;
         for (const CueMatch& c : r.cues)
           if (c.sentence == tm.sentence && c.kind == CueKind::kSpeech && c.te <= tm.tb)
             for (const ActorMention& a : r.actors)
-              if (a.sentence == tm.sentence && a.tb >= c.te && a.tb <= c.te + 1 && a.te <= tm.tb)
-                sources = {&a};
+              if (a.sentence == tm.sentence && a.tb >= c.te && a.tb <= c.te + 1 && a.te <= tm.tb) found = &a;
+        return found;
+      };
+      // إنها / أنه + verb (قالت حماس إنها تستنكر استمرار الجبير ...): the
+      // pronoun is the speaker, the subject of the verb.
+      bool speaker_pronoun = false;
+      if (!we && tm.tb > sent.tok_begin) {
+        uint32_t k = tm.tb - 1;  // (past an opening quote: إنها "تستنكر)
+        const std::string_view q0 = ws.tokens[k].norm;
+        if ((q0 == "\"" || q0 == "«") && k > sent.tok_begin) --k;
+        const std::string_view p = ws.tokens[k].norm;
+        speaker_pronoun = p == "انها" || p == "انه" || p == "انهم" || p == "بانها" || p == "بانه" || p == "بانهم";
+      }
+      const ActorMention* who = (we || speaker_pronoun) ? speaker() : nullptr;
+      if (we || (speaker_pronoun && who)) {
+        std::vector<const ActorMention*> objs;
+        for (const ActorMention* a : after)
+          if (a != who) objs.push_back(a);
+        sources.clear();
+        if (who) sources = {who};
         size_t nx;
         targets = objs.empty() ? std::vector<const ActorMention*>{} : run_from(objs, 0, &nx);
-        how = sources.empty() ? "first person" : "first person, speaker";
+        if (who && !targets.empty() && targets[0]->code == who->code) targets.clear();
+        how = we ? (sources.empty() ? "first person" : "first person, speaker") : "speaker pronoun";
       }
     }
     if (verbal && sources.empty() && last_any_source && !symmetric_between) {
