@@ -1174,6 +1174,11 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
         if ((q0 == "\"" || q0 == "«") && k > sent.tok_begin) --k;
         const std::string_view p = ws.tokens[k].norm;
         speaker_pronoun = p == "انها" || p == "انه" || p == "انهم" || p == "بانها" || p == "بانه" || p == "بانهم";
+        // (أنه before a passive is "it": أنه أصيب 10 مواطنين.)
+        const std::string_view hs1 = head.stem;
+        if (hs1 == "اصيب" || hs1 == "اصيبت" || hs1 == "اصيبوا" || hs1 == "قتل" || hs1 == "استشهد" ||
+            hs1 == "تم" || hs1 == "جري")
+          speaker_pronoun = false;
       }
       const ActorMention* who = (we || speaker_pronoun) ? speaker() : nullptr;
       if (we || (speaker_pronoun && who)) {

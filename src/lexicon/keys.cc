@@ -35,7 +35,17 @@ std::vector<std::string> EntryWords(std::string_view phrase) {
     }
   }
   if (!cur.empty()) words.push_back(std::move(cur));
-  for (auto& w : words) w = EntryTokenKey(w);
+  for (size_t i = 0; i < words.size(); ++i) {
+    std::string& w = words[i];
+    // Inside a phrase, ب/و/ل + the article (القائم بالأعمال، البوسنة والهرسك،
+    // الهيئة العامة للرياضة): the segmenter takes these clitics off the text's
+    // token (a word starting like an article chain is never looked up whole),
+    // so the entry's word loses them too (at least four letters left). A
+    // phrase's first word is a name as written (باليرمو، والنوت).
+    if (i > 0 && (w.rfind("بال", 0) == 0 || w.rfind("وال", 0) == 0) && Letters(w) >= 7) w.erase(0, 6);
+    else if (i > 0 && w.rfind("لل", 0) == 0 && Letters(w) >= 6) w.erase(0, 4);
+    else w = EntryTokenKey(w);
+  }
   return words;
 }
 
