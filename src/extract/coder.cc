@@ -625,7 +625,9 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
     if (const size_t np = note.find("unless:"); np != std::string::npos) {
       std::string bad = note.substr(np + 7);
       bad = bad.substr(0, bad.find_first_of(" ;,"));
-      if (tm.te < sent.tok_end && ws.tokens[tm.te].stem == text::NormalizeString(bad)) continue;
+      uint32_t nx = tm.te;  // (past a closing quote: "حررت" رهينة)
+      if (nx + 1 < sent.tok_end && (ws.tokens[nx].norm == "\"" || ws.tokens[nx].norm == "»")) ++nx;
+      if (nx < sent.tok_end && ws.tokens[nx].stem == text::NormalizeString(bad)) continue;
     }
 
     // The clause around the trigger.
@@ -715,6 +717,18 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
       if (a.tb >= tm.te && a.te <= cl.te) after.push_back(&a);
     }
     if (verbal && !before.empty()) {
+      // A prepositional phrase may qualify the subject (سفير الكويت لدى الأمم
+      // المتحدة يدين): the subject is the actor the phrase hangs on.
+      if (before.size() >= 2) {
+        const ActorMention* pp = before.back();
+        const ActorMention* head_actor = before[before.size() - 2];
+        if (pp->tb == head_actor->te + 1 && pp->te + 0 == tm.tb &&
+            GovernedByPreposition(ws.tokens.data(), pp->tb, sent.tok_begin) &&
+            !GovernedByPreposition(ws.tokens.data(), head_actor->tb, sent.tok_begin) && !pp->nisba_only) {
+          const std::string_view p = ws.tokens[pp->tb - 1].norm;
+          if (p == "لدي" || p == "في" || p == "من" || p == "عن") before.pop_back();
+        }
+      }
       const ActorMention* last = before.back();
       bool blocked = tm.tb - last->te > 4;
       for (const TriggerMatch& o : r.triggers)
@@ -824,7 +838,9 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
         // The subject stands before the next event word: past it an actor
         // belongs to that event (قطع علاقاتها مع إيران على خلفية دعم الحزب
         // اللبناني: Lebanon is دعم's, not قطع's).
-        if (!governed && a != appositive && a->tb < next_trigger) after_subjects.push_back(a);
+        // A visibly accusative noun (استهدف جنودا رومانيين) is the object.
+        const bool accusative = a->tb == tm.te && IsAccusative(*a, ws.tokens[a->tb], false);
+        if (!governed && a != appositive && a->tb < next_trigger && !accusative) after_subjects.push_back(a);
         prev = a, prev_governed = governed;
       }
     }
@@ -956,6 +972,12 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
         size_t nx;
         targets = run_from(after, 0, &nx);
         how = verbal ? "VSO" : "noun+apposition";
+      } else if (verbal && !after.empty() && after[0]->tb == tm.te && IsAccusative(*after[0], ws.tokens[after[0]->tb], false)) {
+        // Only an accusative object after the verb (تفجير استهدف جنودا رومانيين):
+        // the subject is elsewhere.
+        size_t nx;
+        targets = run_from(after, 0, &nx);
+        how = "VSO (object only)";
       } else if (!verbal && !after.empty() && GovernedByPreposition(ws.tokens.data(), after[0]->tb, sent.tok_begin)) {
         // A noun followed by a preposition has no genitive: the actor there
         // is its object (الإفراج عن جنديين يونانيين، الهجوم على غزة).
@@ -996,7 +1018,16 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
         const int rootn = std::atoi(cameo.substr(0, 2).c_str());
         const bool second_party = !targets.empty() && !sources.empty() && targets[0]->tb <= sources.back()->te + 1 &&
                                   !targets[0]->nisba_only;
-        if (!verbal && frame.rfind("obj", 0) == 0 && (rootn == 17 || rootn == 18) && !sources.empty() &&
+        // After تم / جرى (the passive of the verbal noun: تم قتل عناصر حوثية)
+        // the genitive is the patient, forces included, for any transitive root.
+        const std::string_view before_noun = tm.tb > sent.tok_begin ? ws.tokens[tm.tb - 1].stem : std::string_view();
+        const bool passive_noun = before_noun == "تم" || before_noun == "جري" || before_noun == "يتم" ||
+                                  before_noun == "سيتم" || before_noun == "جرى";
+        if (!verbal && frame.rfind("obj", 0) == 0 && !sources.empty() && !second_party && passive_noun) {
+          targets = sources;
+          sources.clear();
+          how = "noun+passive genitive";
+        } else if (!verbal && frame.rfind("obj", 0) == 0 && (rootn == 17 || rootn == 18) && !sources.empty() &&
             !second_party && !sources[0]->role_only) {
           const std::string& c = sources[0]->code;
           const bool force = c.ends_with("MIL") || c.ends_with("COP") || c.ends_with("SPY") || c.ends_with("REB") ||

@@ -264,9 +264,14 @@ void Recognizer::ComposeActors(const Document& doc, const Workspace& ws, uint32_
       }
       // One word may stand between (a title: السيد، الشيخ), but not a trigger:
       // in الجيش الليبي يحاصر تنظيم القاعدة the verb separates two actors.
+      // (An organisation must follow directly: in الطائرات الإسرائيلية مواقع
+      // حماس the word between is the object, not a title.)
       if (j + 1 < atoms.size() && atoms[j + 1].tb <= atoms[j].te + 1 &&
           (atoms[j + 1].type == 'P' || atoms[j + 1].type == 'O') &&
-          (atoms[j + 1].tb == atoms[j].te || !trigger_at(atoms[j].te))) {
+          (atoms[j + 1].tb == atoms[j].te ||
+           (!trigger_at(atoms[j].te) && (atoms[j + 1].type == 'P' || ws.tokens[atoms[j].te].norm == "من" ||
+                                         ws.tokens[atoms[j].te].norm == "في" ||
+                                         ws.tokens[atoms[j + 1].tb].has(text::kPrepLi))))) {
         ++j;
         am.code = atoms[j].code;
         if (atoms[j].type == 'O' && atoms[j].code.size() == 3) am.code += role;  // bare org country code
