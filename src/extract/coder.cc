@@ -291,7 +291,7 @@ bool IsSportsToken(const std::vector<text::Token>& toks, uint32_t t, uint32_t sb
   if (st == "كاس") return true;  // a cup: كأس العالم، كأس آسيا، كأس الملك
 
   // A league, a club, a coach (المدير الفني، الدوري الإنجليزي، نادي الاتحاد).
-  if (st == "دوري" || st == "نادي") return true;
+  if (st == "دوري" || st == "نادي" || st == "بطوله" || st == "بطولات" || st == "تصفيات" || st == "ميداليه") return true;
   if (st == "فني" && t > sb && toks[t - 1].stem == "مدير") return true;
   if (st == "كره" && t + 1 < se) {
     const std::string_view nx = toks[t + 1].stem;
