@@ -463,6 +463,23 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
     if (supported) verbal = true;
     else if ((head.has(text::kDefArticle) && !article_verb) || head.has(text::kPrepBi) || head.has(text::kPrepKa))
       verbal = false;
+    // A form with a pronoun suffix after a verb of stating (جدد العاهل المغربي
+    // رفضه، أكد دعمه، أبدت استعدادها) is the verbal noun "his rejection", whose
+    // agent is that verb's subject, not a finite verb.
+    if (verbal && kind == TriggerKind::kVerb && !head.enclitic.empty() && tm.te == tm.tb + 1) {
+      for (uint32_t t = tm.tb; t > sent.tok_begin && tm.tb - t < 8; --t) {
+        const text::Token& k = ws.tokens[t - 1];
+        if (IsBoundaryToken(k)) break;
+        const std::string_view st = k.stem;
+        if (st == "جدد" || st == "جددت" || st == "يجدد" || st == "تجدد" || st == "اكد" || st == "اكدت" ||
+            st == "يؤكد" || st == "تؤكد" || st == "اعلن" || st == "اعلنت" || st == "يعلن" || st == "تعلن" ||
+            st == "ابدي" || st == "ابدت" || st == "يبدي" || st == "تبدي" || st == "اعرب" || st == "اعربت" ||
+            st == "يعرب" || st == "تعرب" || st == "واصل" || st == "واصلت" || st == "يواصل" || st == "تواصل") {
+          verbal = false;
+          break;
+        }
+      }
+    }
     // A verbal noun governed by a preposition (مع تهديد، على موافقة، من التهديد)
     // names a topic, not an event.
     // (Temporal ones, بعد سيطرته, introduce real past events and stay.)
@@ -560,7 +577,14 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
     if (!verbal) {
       bool object_of_trigger = false;
       for (const TriggerMatch& o : r.triggers)
-        if (o.sentence == tm.sentence && o.te <= tm.tb && tm.tb - o.te <= 2 && &o != &tm) object_of_trigger = true;
+        if (o.sentence == tm.sentence && o.te <= tm.tb && tm.tb - o.te <= 2 && &o != &tm) {
+          // (A verb of stating is no event: what it states is — جدد العاهل
+          // المغربي رفضه، أعلنت دعمها.)
+          const EntryRecord& oe = lex_.entry(o.entry);
+          if (lex_.str(oe.code).starts_with("01") || lex_.str(oe.extra).find("speech") != std::string_view::npos)
+            continue;
+          object_of_trigger = true;
+        }
       if (object_of_trigger) continue;
     }
     // An indefinite accusative verbal noun followed by its preposition states
