@@ -447,7 +447,9 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
         const bool begin = st.starts_with("شرع") || st.starts_with("يشرع") || st.starts_with("تشرع") ||
                            st.starts_with("بدات") || st.starts_with("بداو") || st == "بدا" || st.starts_with("يبدا") ||
                            st.starts_with("تبدا");
-        if (kind == kQama ? (st.starts_with("قام") || st.starts_with("يقوم") || st.starts_with("تقوم") || begin)
+        // (ردت روسيا بطرد ... "responded by expelling" works the same way.)
+        if (kind == kQama ? (st.starts_with("قام") || st.starts_with("يقوم") || st.starts_with("تقوم") || begin ||
+                             st == "رد" || st == "ردت" || st == "يرد" || st == "ترد" || st == "ردوا")
             : kind == kAqdama ? (st.starts_with("اقدم") || st.starts_with("يقدمون"))
                               : begin)
           return true;
