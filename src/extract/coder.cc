@@ -1609,6 +1609,21 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
       if (code == "140" && src && !src->role_only && (src->code.size() == 3 || src->code.compare(3, 3, "GOV") == 0)) {
         if (const EntryRecord* official = lex_.Cameo("114")) code = "114", cinfo = official;
       }
+      // Withdrawing from an agreement (انسحاب أميركا من الاتفاق النووي) or
+      // from talks is not a military retreat: 160 / 164, as the light verbs
+      // انسحب+من+الاتفاق say.
+      if (code == "0874") {
+        for (uint32_t t = tm.te; t + 1 < sent.tok_end && t < tm.te + 6; ++t) {
+          if (ws.tokens[t].norm != "من") continue;
+          const std::string_view w = ws.tokens[t + 1].stem;
+          const char* to = (w == "اتفاق" || w == "اتفاقيه" || w == "معاهده" || w == "اتفاقات") ? "160"
+                           : (w == "مفاوضات" || w == "محادثات")                                 ? "164"
+                                                                                                : nullptr;
+          if (to)
+            if (const EntryRecord* ci = lex_.Cameo(to)) code = to, cinfo = ci;
+          break;
+        }
+      }
       // Police, soldiers and spies do not demonstrate: a road they close
       // (أغلقت الشرطة الطريق) is a security measure, not a protest.
       if (code.compare(0, 2, "14") == 0 && src &&
