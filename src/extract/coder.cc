@@ -389,6 +389,14 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
     const text::Token& head = ws.tokens[tm.tb];
     if (cameo.compare(0, 2, "01") == 0) continue;  // statements: attribution, not events
     if (kind == TriggerKind::kVerb) {
+      // A present-tense verb whose object is a pronoun back to a noun before
+      // it describes that noun (بلدات تسيطر عليها المعارضة "towns the
+      // opposition controls"): a state, not an event.
+      if (tm.te < sent.tok_end && (head.stem.starts_with("ي") || head.stem.starts_with("ت")) &&
+          !head.has(text::kFutureSa)) {
+        const std::string_view n = ws.tokens[tm.te].norm;
+        if ((n == "عليها" || n == "عليه" || n == "عليهم") && cameo.compare(0, 2, "19") == 0) continue;
+      }
       // No verb ends in ة: normalisation writes it ه, which the key builder
       // may read as an object pronoun (أسلحة is not أ+سلح+ه "I arm him").
       if (head.span.end <= doc.text.size() && head.span.size() >= 2 &&
