@@ -793,10 +793,19 @@ void Recognizer::Run(const Document& doc, Workspace* ws, std::vector<Mention>* m
       else if (country != c) unique = false;
     }
     if (!country.empty() && unique) {
-      a.code = country + a.code;
+      // "The coalition" in Yemen is the Saudi-led one, in Syria and Iraq the
+      // US-led one (طائرات التحالف، قوات التحالف): its leader, not the country
+      // it fights in.
+      bool coalition = false;
+      for (uint32_t t = a.tb; t < a.te + 1 && t < ws->sentences[a.sentence].tok_end; ++t)
+        coalition |= ws->tokens[t].stem == "تحالف";
+      std::string who = country;
+      if (coalition && country == "YEM") who = "SAU";
+      if (coalition && (country == "SYR" || country == "IRQ")) who = "USA";
+      a.code = who + a.code;
       a.role_only = false;
       a.strength = 2;
-      a.rule += "+country from place:" + country;
+      a.rule += who == country ? "+country from place:" + country : "+coalition in " + country + ":" + who;
     }
   }
 
