@@ -151,6 +151,14 @@ void Tokenize(const NormalizedText& nt, uint32_t nbegin, uint32_t nend, const Se
 // Candidates are appended to *out, most literal first.
 void VerbCandidates(std::string_view stem, std::vector<std::string>* out);
 
+// ---- Phrases ---------------------------------------------------------------
+
+// Whether the word at `tb` stands in a locative phrase: right after في or ب
+// (في برلين، بدمشق), or after في and up to three geographic nouns and definite
+// adjectives in apposition (في العاصمة الألمانية برلين، في مدينة حلب). Such a
+// place says where, not who. `sent_begin` bounds the look-back.
+bool InLocativePhrase(const Token* toks, uint32_t tb, uint32_t sent_begin);
+
 }  // namespace rasd::text
 
 #endif  // RASD_TEXT_H_

@@ -490,6 +490,14 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
         }
       }
     }
+    // Right after a relative pronoun comes a clause, never a bare noun: a
+    // verbal noun with a pronoun (عرقلته "its obstruction") is there the
+    // feminine verb with an object pronoun (القرار الذي عرقلته روسيا "the draft
+    // that Russia blocked").
+    if (!verbal && kind == TriggerKind::kMasdar && tm.te == tm.tb + 1 && head.proclitics == 0 &&
+        tm.tb > sent.tok_begin && IsRelativePronoun(ws.tokens[tm.tb - 1]) &&
+        (head.norm.ends_with("ته") || head.norm.ends_with("تها") || head.norm.ends_with("تهم")))
+      verbal = true;
     // A verbal noun governed by a preposition (مع تهديد، على موافقة، من التهديد)
     // names a topic, not an event.
     // (Temporal ones, بعد سيطرته, introduce real past events and stay.)
@@ -743,9 +751,20 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
       if (&o != &tm && o.sentence == tm.sentence && o.tb >= tm.te && o.te < sent.tok_end &&
           ws.tokens[o.te].norm == "بين")
         others_between = std::min(others_between, o.te);
+    // An accusation's charge follows ب (اتهمت بريطانيا روسيا بالوقوف وراء
+    // الهجمات): the accused stands before it, never inside it (اتهمت الصين
+    // بزعزعة العلاقات بين جانبي مضيق تايوان: Taiwan is not accused).
+    uint32_t charge = UINT32_MAX;
+    if (cameo.compare(0, 3, "112") == 0)
+      for (uint32_t t = tm.te; t < sent.tok_end && charge == UINT32_MAX; ++t)
+        if (ws.tokens[t].has(text::kPrepBi)) {
+          const std::string_view w = ws.tokens[t].stem;  // manner: باللغة العبرية، بشدة، بصراحة
+          if (w != "لغه" && w != "شده" && w != "صراحه" && w != "وضوح" && w != "اسم") charge = t;
+        }
     for (const ActorMention& a : r.actors) {
       if (a.sentence != tm.sentence) continue;
       if (a.tb > others_between) continue;
+      if (a.tb >= charge && a.tb > tm.te) continue;
       if (!IsParty(a, tm, trigger_root, verbal, ws, r, lex_)) continue;
       if (a.te <= tm.tb && a.tb >= cl.tb) before.push_back(&a);
       if (a.tb >= tm.te && a.te <= cl.te) after.push_back(&a);
@@ -924,10 +943,12 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
       // in contrast, is used against places (غارات في سوريا).
       const int root = std::atoi(cameo.substr(0, 2).c_str());
       const bool cooperative = root >= 3 && root <= 8;
+      const bool bi_frame = frame.find("prep:ب") != std::string::npos;  // ندد بـ، رحب بـ
       for (const ActorMention* a : cands) {
         // في and ب introduce where and how (بموافقة صينية), not whom.
-        const bool fi = a->tb > sent.tok_begin && ws.tokens[a->tb - 1].norm == "في";  // (IsParty: not for 03-08)
-        const bool in = fi || (ws.tokens[a->tb].has(text::kPrepBi) && !cooperative);
+        const bool fi = a->tb > sent.tok_begin && !ws.tokens[a->tb].has(text::kPrepBi) &&
+                        text::InLocativePhrase(ws.tokens.data(), a->tb, sent.tok_begin);  // (IsParty: not for 03-08)
+        const bool in = fi || (ws.tokens[a->tb].has(text::kPrepBi) && !cooperative && !bi_frame);
         (in ? locative : GovernedByPreposition(ws.tokens.data(), a->tb, sent.tok_begin) ? governed : bare).push_back(a);
       }
       // ... except a name right after a light construction: its genitive is
@@ -936,7 +957,11 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
                                      bare[0]->tb == tm.te && !bare[0]->nisba_only && !bare[0]->role_only;
       const auto& first = prefer_governed && !adjacent_genitive ? governed : bare;
       const auto& second = prefer_governed && !adjacent_genitive ? bare : governed;
-      const auto& v = !first.empty() ? first : !second.empty() ? second : locative;
+      // Only force is aimed at a place (غارات في سوريا، نشر قوات في سوريا);
+      // a protest, meeting or statement in a city is merely held there.
+      const bool at_place = root == 15 || root >= 18;
+      static const std::vector<const ActorMention*> kNone;
+      const auto& v = !first.empty() ? first : !second.empty() ? second : at_place ? locative : kNone;
       size_t nx;
       return v.empty() ? std::vector<const ActorMention*>{} : run_from(v, 0, &nx);
     };

@@ -781,8 +781,10 @@ void Recognizer::Run(const Document& doc, Workspace* ws, std::vector<Mention>* m
     for (const PlaceMention& p : r->places) {
       if (p.sentence != a.sentence || p.dateline) continue;
       // A place that is itself an actor outside a locative phrase is a party
-      // (انتقد الوزير إيران), not where the role stands (في إيران، بدمشق).
-      if (p.tb > 0 && !ws->tokens[p.tb].has(text::kPrepBi) && ws->tokens[p.tb - 1].stem != "في") {
+      // (انتقد الوزير إيران), not where the role stands (في إيران، بدمشق، في
+      // العاصمة الألمانية برلين).
+      if (p.tb > 0 && ws->tokens[p.tb - 1].stem != "في" &&
+          !text::InLocativePhrase(ws->tokens.data(), p.tb, ws->sentences[p.sentence].tok_begin)) {
         bool party = false;
         for (const ActorMention& b : r->actors) party |= b.sentence == p.sentence && b.tb == p.tb && b.te == p.te;
         if (party) continue;
