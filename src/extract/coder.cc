@@ -1082,7 +1082,14 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
         const std::string_view before_noun = tm.tb > sent.tok_begin ? ws.tokens[tm.tb - 1].stem : std::string_view();
         const bool passive_noun = before_noun == "تم" || before_noun == "جري" || before_noun == "يتم" ||
                                   before_noun == "سيتم" || before_noun == "جرى";
-        if (!verbal && frame.rfind("obj", 0) == 0 && !sources.empty() && !second_party && passive_noun) {
+        // Whoever is "released" in the genitive (إطلاق سراح جنديين يونانيين، الإفراج
+        // الصحفيين) is the released, forces included; a following party is
+        // the released's own (والمدير المحلي لمنظمة العفو).
+        if (!verbal && cameo.compare(0, 3, "084") == 0 && !sources.empty()) {
+          targets = sources;
+          sources.clear();
+          how = "noun+released genitive";
+        } else if (!verbal && frame.rfind("obj", 0) == 0 && !sources.empty() && !second_party && passive_noun) {
           targets = sources;
           sources.clear();
           how = "noun+passive genitive";
