@@ -146,6 +146,8 @@ bool IsParty(const ActorMention& a, const TriggerMatch& tm, int root, bool verba
   const uint32_t sb = ws.sentences[tm.sentence].tok_begin;
   if (root >= 3 && root <= 8 && a.tb > sb && toks[a.tb - 1].norm == "في" && toks[a.tb - 1].proclitics == 0)
     return false;
+  // بقيادة "led by" introduces the leader; the word is no actor itself.
+  if (a.te == a.tb + 1 && toks[a.tb].has(text::kPrepBi) && toks[a.tb].stem == "قياده") return false;
   // ... also past a geographic noun and its nisba (في العاصمة الأرجنتينية
   // بوينس آيرس، في مدينة جدة).
   if (root >= 3 && root <= 8 && a.code.size() == 3 && a.tb >= sb + 2) {
@@ -186,7 +188,8 @@ bool IsParty(const ActorMention& a, const TriggerMatch& tm, int root, bool verba
   // ب after a place names a wider place (في نواكشوط بموريتانيا), not a partner.
   if (root >= 3 && root <= 8 && a.code.size() == 3 && toks[a.tb].has(text::kPrepBi) && a.tb > sb)
     for (const auto& p : r.places)
-      if (p.sentence == a.sentence && p.te == a.tb) return false;
+      if (p.sentence == a.sentence && p.te == a.tb && p.tb > sb && text::InLocativePhrase(toks.data(), p.tb, sb))
+        return false;
   // Who says so is no party (وفق المرصد، بحسب الأمم المتحدة، نقلا عن مصادر).
   if (a.tb > sb) {
     const std::string_view q = toks[a.tb - 1].norm;
@@ -213,6 +216,16 @@ bool IsParty(const ActorMention& a, const TriggerMatch& tm, int root, bool verba
       (toks[a.tb].stem.ends_with("ي") || toks[a.tb].stem.ends_with("يه")) &&
       (toks[a.tb - 1].has(text::kDefArticle) || toks[a.tb - 1].norm.starts_with("ال")) &&
       toks[a.tb - 1].kind == text::TokenKind::kArabic) {
+    bool after_actor = false;
+    for (const ActorMention& b : r.actors) after_actor |= b.sentence == a.sentence && b.te == a.tb;
+    if (!after_actor) return false;
+  }
+  // ... and so does a feminine one after an indefinite plural of things
+  // (علاقات دبلوماسية، مناورات عسكرية، عمليات أمنية).
+  if (a.te == a.tb + 1 && a.tb > sb && a.rule.starts_with("role:") && a.rule.find("+country:") == std::string::npos &&
+      a.rule.find("+person:") == std::string::npos && a.rule.find("+org:") == std::string::npos &&
+      toks[a.tb].proclitics == 0 && toks[a.tb].stem.ends_with("يه") && toks[a.tb - 1].proclitics == 0 &&
+      toks[a.tb - 1].kind == text::TokenKind::kArabic && toks[a.tb - 1].stem.ends_with("ات")) {
     bool after_actor = false;
     for (const ActorMention& b : r.actors) after_actor |= b.sentence == a.sentence && b.te == a.tb;
     if (!after_actor) return false;
@@ -291,7 +304,9 @@ bool IsSportsToken(const std::vector<text::Token>& toks, uint32_t t, uint32_t sb
   if (st == "كاس") return true;  // a cup: كأس العالم، كأس آسيا، كأس الملك
 
   // A league, a club, a coach (المدير الفني، الدوري الإنجليزي، نادي الاتحاد).
-  if (st == "دوري" || st == "نادي" || st == "بطوله" || st == "بطولات" || st == "تصفيات" || st == "ميداليه") return true;
+  if (st == "دوري" || st == "نادي" || st == "بطوله" || st == "بطولات" || st == "تصفيات" || st == "ميداليه" ||
+      st == "منافسات")
+    return true;
   if (st == "فني" && t > sb && toks[t - 1].stem == "مدير") return true;
   if (st == "كره" && t + 1 < se) {
     const std::string_view nx = toks[t + 1].stem;

@@ -86,7 +86,16 @@ class Builder {
           if (words[i].size() - w.size() >= 4 || (words[i].size() >= 4 && words[i].substr(words[i].size() - 4) == "يه"))
             alts[i].push_back(std::move(w));
       }
-      stems_[words[i]] = 1;
+      // A one-letter preposition inside a phrase (الأمين العام لمجلس التعاون):
+      // the segmenter takes it off the text's word when the rest is a
+      // dictionary word, so the entry also answers to the rest, and the
+      // prefixed form itself does not count as a dictionary word (tier 2).
+      const std::string& w = words[i];
+      const bool prep = i > 0 && (w.rfind("ل", 0) == 0 || w.rfind("ب", 0) == 0) && w.rfind("لل", 0) != 0 &&
+                        text::CountCodePoints(w) >= 5;
+      if (prep) alts[i].push_back(w.substr(2));
+      uint8_t& tier = stems_[w];
+      tier = prep && tier != 1 ? 2 : 1;
     }
     std::vector<size_t> pick(words.size(), 0);
     while (true) {
@@ -174,7 +183,7 @@ class Builder {
   std::vector<EntryRecord> entries_;
   std::unordered_map<std::string, std::vector<uint32_t>> postings_;
   std::unordered_set<std::string> prefixes_;
-  std::unordered_map<std::string, uint32_t> stems_;  // stem -> 1 dictionary word, 0 word list only
+  std::unordered_map<std::string, uint8_t> stems_;  // stem -> 1 dictionary word, 2 inside phrases after ل/ب, 0 word list only
   std::string sources_;
   uint32_t nfiles_ = 0;
 };
