@@ -190,12 +190,32 @@ bool IsParty(const ActorMention& a, const TriggerMatch& tm, int root, bool verba
     for (const auto& p : r.places)
       if (p.sentence == a.sentence && p.te == a.tb && p.tb > sb && text::InLocativePhrase(toks.data(), p.tb, sb))
         return false;
-  // Who says so is no party (وفق المرصد، بحسب الأمم المتحدة، نقلا عن مصادر).
+  // Who says so is no party (وفق المرصد، بحسب الأمم المتحدة، نقلا عن مصادر،
+  // وفق ما أعلنت السلطات).
   if (a.tb > sb) {
     const std::string_view q = toks[a.tb - 1].norm;
     if (q == "وفق" || q == "وفقا" || q == "بحسب" || q == "حسب" || q == "حسبما" || q == "بحسبما" ||
         (q == "عن" && a.tb > sb + 1 && toks[a.tb - 2].norm == "نقلا"))
       return false;
+    if (a.tb > sb + 1 && (toks[a.tb - 2].norm == "حسبما" || toks[a.tb - 2].norm == "بحسبما")) return false;
+    if (a.tb > sb + 2 && toks[a.tb - 2].norm == "ما") {
+      const std::string_view p = toks[a.tb - 3].norm;
+      if (p == "وفق" || p == "وفقا" || p == "بحسب" || p == "حسب") return false;
+    }
+  }
+  // What an event is about is no party (مؤتمر حول ليبيا، محادثات بشأن
+  // سوريا، صمت العالم حيال ...), nor what is excepted (مستثنيا كندا
+  // والمكسيك: also the actors coordinated after the first).
+  for (uint32_t k = a.tb; k > sb;) {
+    const std::string_view q = toks[k - 1].norm;
+    if (q == "حول" || q == "بشان" || q == "حيال" || q == "ازاء" || q == "مستثنيا" || q == "باستثناء" || q == "عدا")
+      return false;
+    if (!toks[k].has(text::kConjWa)) break;
+    const ActorMention* prev = nullptr;
+    for (const ActorMention& b : r.actors)
+      if (b.sentence == a.sentence && b.te == k) prev = &b;
+    if (prev == nullptr) break;
+    k = prev->tb;
   }
   // A nisba that qualifies a ب-phrase (بموافقة صينية، بدعم إيراني) says how,
   // never who.
@@ -684,7 +704,7 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
       bad = bad.substr(0, bad.find_first_of(" ;,"));
       uint32_t nx = tm.te;  // (past a closing quote: "حررت" رهينة)
       if (nx + 1 < sent.tok_end && (ws.tokens[nx].norm == "\"" || ws.tokens[nx].norm == "»")) ++nx;
-      if (nx < sent.tok_end && ws.tokens[nx].stem == text::NormalizeString(bad)) continue;
+      if (nx < sent.tok_end && ws.tokens[nx].stem == lexicon::EntryTokenKey(bad)) continue;  // (المراحل: مراحل)
     }
 
     // The clause around the trigger.

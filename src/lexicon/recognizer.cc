@@ -219,8 +219,22 @@ void Recognizer::ComposeActors(const Document& doc, const Workspace& ws, uint32_
       // Only the last noun of a construct chain takes the article: a definite
       // role followed by an indefinite one (المتظاهرين قوات مكافحة الشغب) is
       // two noun phrases, not one.
+      // Nor does a sound plural that keeps its ن (مسلحون): a construct head
+      // drops it, and an adjective after it agrees in case (مسؤولين عسكريين),
+      // so in قتل مسلحون صحفيا the journalist is another phrase.
+      auto visible_case = [](const text::Token& t) -> char {
+        if (text::CountCodePoints(t.stem) < 5 || t.has(text::kDefArticle)) return 0;
+        if (t.stem.ends_with("ون")) return 'N';
+        if (t.stem.ends_with("ين")) return 'G';
+        if (t.stem.ends_with("يا") || t.stem.ends_with("ا")) return 'A';
+        return 0;
+      };
       auto new_phrase = [&](const Atom& a, const Atom& b) {
-        return b.tb == a.te && ws.tokens[a.te - 1].has(text::kDefArticle) && !ws.tokens[b.tb].has(text::kDefArticle);
+        if (b.tb != a.te) return false;
+        const text::Token& last = ws.tokens[a.te - 1];
+        if (last.has(text::kDefArticle) && !ws.tokens[b.tb].has(text::kDefArticle)) return true;
+        const char c1 = visible_case(last), c2 = visible_case(ws.tokens[b.tb]);
+        return (c1 == 'N' || c1 == 'G') && c2 != 0 && c1 != c2;
       };
       while (j + 1 < atoms.size() && atoms[j + 1].type == 'A' && !new_phrase(atoms[j], atoms[j + 1]) &&
              (atoms[j + 1].tb == atoms[j].te || (j == i && linked(atoms[j], atoms[j + 1])))) {
