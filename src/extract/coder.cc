@@ -241,11 +241,15 @@ bool IsParty(const ActorMention& a, const TriggerMatch& tm, int root, bool verba
     if (!after_actor) return false;
   }
   // ... and so does a feminine one after an indefinite plural of things
-  // (علاقات دبلوماسية، مناورات عسكرية، عمليات أمنية).
+  // (علاقات دبلوماسية، مناورات عسكرية، عمليات أمنية), and an accusative
+  // one after an accusative noun (تدريبا عسكريا).
   if (a.te == a.tb + 1 && a.tb > sb && a.rule.starts_with("role:") && a.rule.find("+country:") == std::string::npos &&
       a.rule.find("+person:") == std::string::npos && a.rule.find("+org:") == std::string::npos &&
-      toks[a.tb].proclitics == 0 && toks[a.tb].stem.ends_with("يه") && toks[a.tb - 1].proclitics == 0 &&
-      toks[a.tb - 1].kind == text::TokenKind::kArabic && toks[a.tb - 1].stem.ends_with("ات")) {
+      toks[a.tb].proclitics == 0 && toks[a.tb - 1].proclitics == 0 && toks[a.tb - 1].kind == text::TokenKind::kArabic &&
+      ((toks[a.tb].stem.ends_with("يه") && toks[a.tb - 1].stem.ends_with("ات")) ||
+       // ... or an accusative one after an accusative noun (تلقوا تدريبا عسكريا)
+       (toks[a.tb].stem.ends_with("يا") && toks[a.tb - 1].stem.ends_with("ا") &&
+        text::CountCodePoints(toks[a.tb - 1].stem) >= 4))) {
     bool after_actor = false;
     for (const ActorMention& b : r.actors) after_actor |= b.sentence == a.sentence && b.te == a.tb;
     if (!after_actor) return false;

@@ -294,6 +294,30 @@ void Recognizer::ComposeActors(const Document& doc, const Workspace& ws, uint32_
       } else if (!country.empty()) {
         am.code = country + role;
         am.strength = 3;
+      } else if (const uint32_t t = atoms[j].te;
+                 (t < ws.sentences[si].tok_end && ws.tokens[t].stem == "احتلال" &&
+                  ws.tokens[t].proclitics == text::kDefArticle) ||
+                 (ws.tokens[t - 1].stem == "احتلال" && ws.tokens[t - 1].proclitics == text::kDefArticle)) {
+        // "The occupation's" forces (قوات الاحتلال، بحرية الاحتلال الإسرائيلي):
+        // the occupier named by the nisba after it, else Israel, as the
+        // Arabic press uses the phrase.
+        std::string who = "ISR";
+        const bool inside = ws.tokens[t - 1].stem == "احتلال";  // the role entry itself (قوات الاحتلال)
+        uint32_t end = inside ? t : t + 1;
+        if (j + 1 < atoms.size() && atoms[j + 1].type == 'C' && atoms[j + 1].nisba && atoms[j + 1].tb == end) {
+          ++j;
+          who = atoms[j].code;
+          end = atoms[j].te;
+        }
+        am.code = who + role;
+        am.strength = 2;
+        rule += "+occupation:" + who;
+        am.rule = rule;
+        am.te = end;
+        am.span = span_of(am.tb, am.te);
+        r->actors.push_back(std::move(am));
+        i = j + 1;
+        continue;
       } else {
         am.code = role;
         am.strength = 1;
