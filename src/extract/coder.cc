@@ -95,6 +95,21 @@ bool GovernedByPreposition(const text::Token* toks, uint32_t tb, uint32_t sent_b
   return p == "عبر" || p == "قرب" || p == "داخل" || p == "نحو" || p == "باتجاه" || p == "عند" || p == "خارج";
 }
 
+// Whether one of the prepositions of a trigger's frame ("prep:على|prep:مع")
+// governs the actor at `tb`: a proclitic ب/ل or the word before it.
+bool GovernedByFramePreposition(const text::Token* toks, uint32_t tb, uint32_t sent_begin, std::string_view frame) {
+  for (size_t p = frame.find("prep:"); p != std::string_view::npos; p = frame.find("prep:", p + 5)) {
+    std::string_view prep = frame.substr(p + 5);
+    prep = prep.substr(0, prep.find('|'));
+    const std::string n = text::NormalizeString(prep);
+    if (n == "ب" ? toks[tb].has(text::kPrepBi)
+        : n == "ل" ? toks[tb].has(text::kPrepLi)
+                   : tb > sent_begin && toks[tb - 1].norm == n)
+      return true;
+  }
+  return false;
+}
+
 // Case endings visible in writing: accusative tanween alef (جنرالا) and the
 // oblique sound plural (عسكريين). Such a noun is not a subject.
 // Names (روسيا، أمريكا) end in alef by themselves and say nothing.
@@ -1000,6 +1015,21 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
       // a protest, meeting or statement in a city is merely held there.
       const bool at_place = root == 15 || root >= 18;
       static const std::vector<const ActorMention*> kNone;
+      // A verb's own preposition names its object; an actor behind another
+      // preposition belongs to a noun in between (يحقق في انتقادات ترمب لوزير
+      // العدل: the inquiry is into Trump's criticism, not into the minister),
+      // so a bare genitive before it is the object (for verbs that take no
+      // direct object).
+      if (kind != TriggerKind::kLight && frame.rfind("prep:", 0) == 0 && frame.find("obj") == std::string::npos &&
+          !governed.empty() && !bare.empty() && bare[0]->tb < governed[0]->tb) {
+        bool own = false;
+        for (const ActorMention* a : governed)
+          own |= GovernedByFramePreposition(ws.tokens.data(), a->tb, sent.tok_begin, frame);
+        if (!own) {
+          size_t nb;
+          return run_from(bare, 0, &nb);
+        }
+      }
       const auto& v = !first.empty() ? first : !second.empty() ? second : at_place ? locative : kNone;
       size_t nx;
       return v.empty() ? std::vector<const ActorMention*>{} : run_from(v, 0, &nx);
