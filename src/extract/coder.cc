@@ -1079,6 +1079,13 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
         size_t nx;
         targets = run_from(after, 0, &nx);
         how = "relative clause";
+      } else if (verbal && kind == TriggerKind::kVerb && !after.empty() && head.enclitic.empty() &&
+                 head.norm.ends_with("وا") && text::CountCodePoints(head.stem) >= 4) {
+        // A verb before its subject stays singular (طالب الأعضاء): a plural
+        // one (وطالبوا إدارة ترامب) carries its subject as a pronoun, and the
+        // actors after it are objects.
+        targets = pick_target(after);
+        how = "VSO (plural verb, pronoun subject)";
       } else if (verbal && !after_subjects.empty()) {
         size_t nx;
         sources = run_from(after_subjects, 0, &nx);
