@@ -218,6 +218,8 @@ bool IsParty(const ActorMention& a, const TriggerMatch& tm, int root, bool verba
       if (p == "وفق" || p == "وفقا" || p == "بحسب" || p == "حسب") return false;
     }
   }
+  // Where someone comes from is no party (سيصل الوفد قادما من كندا).
+  if (a.tb > sb + 1 && toks[a.tb - 1].norm == "من" && toks[a.tb - 2].stem.starts_with("قادم")) return false;
   // What an event is about is no party (مؤتمر حول ليبيا، محادثات بشأن
   // سوريا، صمت العالم حيال ...), nor what is excepted (مستثنيا كندا
   // والمكسيك: also the actors coordinated after the first).
@@ -788,6 +790,16 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
           rel = tm.tb - 2;
       }
     }
+    // A relative clause that says "in which" (القمة التي هاجم فيها ترامب
+    // الحلفاء) has a time or place as antecedent: the subject follows the verb.
+    bool in_which = false;
+    if (verbal && tm.te < sent.tok_end && tm.tb > sent.tok_begin) {
+      const std::string_view n = ws.tokens[tm.te].norm;
+      const std::string_view b = ws.tokens[tm.tb - 1].norm;
+      in_which = (rel != UINT32_MAX || b == "والتي" || b == "والذي") &&
+                 (n == "فيه" || n == "فيها" || n == "فيهم" || n == "خلاله" || n == "خلالها" || n == "عندها");
+      if (in_which) rel = UINT32_MAX;
+    }
     const bool relative_verb = rel != UINT32_MAX;
     if (relative_verb && rel == cl.tb + 0 && rel >= sent.tok_begin + 2 && ws.tokens[rel - 1].norm == ",")
       for (const ActorMention& a : r.actors)
@@ -856,6 +868,7 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
       // ... whatever governs the antecedent (أشاد بالحوثيين الذين هاجموا).
       if (relative_verb)
         blocked = last->te != rel && !(last->te + 1 == rel && ws.tokens[rel - 1].norm == ",");
+      if (in_which) blocked = true;
       if (blocked) before.clear();
     }
     // A relative clause whose verb carries a pronoun back to the antecedent
