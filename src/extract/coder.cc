@@ -1602,6 +1602,24 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
       }
     }
     if (akind == AttributionKind::kAnonymous) reported = true;
+    // An event inside an accusation's charge is alleged, not asserted (اتهمت
+    // بريطانيا روسيا بشن هجمات، متهمة بمحاولة منح إيران، بتهمة قتل): reported.
+    if (cameo.compare(0, 3, "112") != 0) {
+      bool charge = false;
+      for (uint32_t t = tm.tb + 1; t > sent.tok_begin && tm.tb + 1 - t < 7 && !charge; --t) {
+        const text::Token& k = ws.tokens[t - 1];
+        if (t - 1 < tm.tb && IsBoundaryToken(k)) break;
+        if (!k.has(text::kPrepBi)) continue;
+        // The ب-phrase opens the charge when an accusation word stands
+        // right before it (or is it: بتهمة).
+        for (uint32_t q = t; q > sent.tok_begin && t - q < 4 && !charge; --q) {
+          const std::string_view st = ws.tokens[q - 1].stem;
+          charge = st.starts_with("اتهم") || st.starts_with("يتهم") || st.starts_with("تتهم") ||
+                   st.starts_with("متهم") || st == "تهمه" || st == "تهم";
+        }
+      }
+      if (charge) reported = true;
+    }
 
     Modality modality = Modality::kAsserted;
     if (negated) modality = Modality::kNegated;
