@@ -1182,6 +1182,13 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
           targets = sources;
           sources.clear();
           how = "noun+passive genitive";
+        } else if (!verbal && rootn == 16 && !sources.empty() && !second_party && sources[0]->rule.starts_with("role:") &&
+                   sources[0]->code.ends_with("GOV")) {
+          // A diplomat in the genitive of a relations noun is its patient
+          // (طرد السفير الكندي، استدعاء القائم بالأعمال الأمريكي).
+          targets = sources;
+          sources.clear();
+          how = "noun+diplomat genitive";
         } else if (!verbal && frame.rfind("obj", 0) == 0 && (rootn == 17 || rootn == 18) && !sources.empty() &&
             !second_party && !sources[0]->role_only) {
           const std::string& c = sources[0]->code;
@@ -1377,6 +1384,18 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
         targets = objs.empty() ? std::vector<const ActorMention*>{} : run_from(objs, 0, &nx);
         if (who && !targets.empty() && targets[0]->code == who->code) targets.clear();
         how = we ? (sources.empty() ? "first person" : "first person, speaker") : "speaker pronoun";
+      }
+    }
+    // A nisba right after a light construction whose noun is a person (طرد
+    // السفير الكندي، طرد الدبلوماسيين الروس) says whose person: the patient.
+    if (kind == TriggerKind::kLight && !sources.empty() && sources[0]->nisba_only && sources[0]->tb == tm.te) {
+      const std::string_view n = ws.tokens[tm.te - 1].stem;
+      if (n.starts_with("سفير") || n.starts_with("دبلوماسي") || n.starts_with("مراقب") || n.starts_with("مفتش")) {
+        targets = {sources[0]};
+        sources.clear();
+        // The subject before the verb, if any (أعلنت السعودية طرد السفير الكندي).
+        if (!before.empty()) sources = {before.back()};
+        how += "+person noun's nisba";
       }
     }
     if (verbal && sources.empty() && last_any_source && !symmetric_between) {
