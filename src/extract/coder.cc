@@ -218,6 +218,17 @@ bool IsParty(const ActorMention& a, const TriggerMatch& tm, int root, bool verba
       if (p == "وفق" || p == "وفقا" || p == "بحسب" || p == "حسب") return false;
     }
   }
+  // Security as a state of affairs is no police force (إعادة الأمن والاستقرار،
+  // حفظ الأمن، زعزعة الأمن).
+  if (toks[a.tb].stem == "امن" && a.rule.starts_with("role:") && a.rule.find("+person:") == std::string::npos &&
+      a.rule.find("+org:") == std::string::npos) {
+    const std::string_view nx = a.tb + 1 < ws.sentences[tm.sentence].tok_end ? toks[a.tb + 1].norm : std::string_view();
+    const std::string_view pv = a.tb > sb ? toks[a.tb - 1].stem : std::string_view();
+    if (nx == "والاستقرار" || nx == "والسلام" || nx == "والامان" || nx == "الاقليمي" || nx == "الدولي" ||
+        pv == "اعاده" || pv == "حفظ" || pv == "تحقيق" || pv == "استتباب" || pv == "زعزعه" || pv == "استعاده" ||
+        pv == "تعزيز" || pv == "ضمان" || pv == "بسط" || pv == "انعدام" || pv == "غياب")
+      return false;
+  }
   // Where someone comes from is no party (سيصل الوفد قادما من كندا).
   if (a.tb > sb + 1 && toks[a.tb - 1].norm == "من" && toks[a.tb - 2].stem.starts_with("قادم")) return false;
   // What an event is about is no party (مؤتمر حول ليبيا، محادثات بشأن
