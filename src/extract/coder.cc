@@ -1557,17 +1557,42 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
       if (p == "سوف" || p == "وسوف") planned = true;
     }
 
+    // Set in a world war (إبان الحرب العالمية الثانية، أثناء الحرب العالمية
+    // الأولى): history, not news.
+    {
+      bool old_war = false;
+      for (uint32_t t = sent.tok_begin + 1; t + 1 < sent.tok_end && !old_war; ++t) {
+        if (ws.tokens[t].stem != "حرب" || ws.tokens[t + 1].stem != "عالميه") continue;
+        const std::string_view p = ws.tokens[t - 1].norm;
+        old_war = p == "ابان" || p == "اثناء" || p == "خلال" || p == "في" || p == "وفي";
+      }
+      if (old_war) continue;
+    }
     // Date: the nearest date mention in the sentence.
     const lexicon::DateMention* best_date = nullptr;
     uint32_t best_dist = UINT32_MAX;
     for (const auto& d : r.dates) {
       if (d.sentence != tm.sentence || d.value.empty()) continue;
       const uint32_t dist = d.tb >= tm.te ? d.tb - tm.te : tm.tb - std::min(tm.tb, d.te);
+      // A date a long way off in the sentence belongs to another clause
+      // (… بتهمة دعم جماعة … محاولة الانقلاب في 15 يوليو 2016).
+      if (dist > 15) continue;
       if (dist < best_dist) best_dist = dist, best_date = &d;
     }
     std::string date, precision;
     if (best_date) {
       date = best_date->value, precision = best_date->precision;
+      // A day and month without a year take the sentence's explicit year
+      // (في 2 سبتمبر ... عام 1945), not the publication's.
+      bool day_number = false;  // في 2 سبتمبر, not الأربعاء or أمس
+      for (uint32_t t = best_date->tb; t < best_date->te; ++t)
+        day_number |= ws.tokens[t].kind == text::TokenKind::kNumber;
+      if (best_date->relative && day_number && precision == "day" && date.size() == 10)
+        for (const auto& d : r.dates)
+          if (d.sentence == tm.sentence && !d.relative && d.precision == "year" && d.value.size() == 4) {
+            date = d.value + date.substr(4);
+            break;
+          }
       if (best_date->future) planned = true;
       int y, m, d;
       if (have_pub && lexicon::ParseIsoDate(date, &y, &m, &d)) {

@@ -118,7 +118,9 @@ void Recognizer::FindDates(const Document& doc, const Workspace& ws, uint32_t si
         i += 1;
         continue;
       }
-      if (m >= 1 && m <= 12 && a.value <= DaysInMonth(y, m)) emit(a.tb, te, FormatDate(y, m, a.value), "day", false, false);
+      // Without a year of its own the year is the publication's: relative.
+      if (m >= 1 && m <= 12 && a.value <= DaysInMonth(y, m))
+        emit(a.tb, te, FormatDate(y, m, a.value), "day", te == items[i + 1].te, false);
       i += 1;
       continue;
     }
@@ -229,7 +231,8 @@ void Recognizer::FindDates(const Document& doc, const Workspace& ws, uint32_t si
     }
     if (a.kind == DateKind::kNumber && a.value >= 1900 && a.value <= 2100) {
       const std::string_view prep = prev_token(a.tb);
-      if (prep == "عام" || prep == "سنه" || prep == "العام") emit(a.tb - 1, a.te, std::to_string(a.value), "year", false, false);
+      if (prep == "عام" || prep == "سنه" || prep == "العام")
+        emit(a.tb - 1, a.te, std::to_string(a.value), "year", false, false);
       continue;
     }
   }
