@@ -881,6 +881,30 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
         blocked = last->te != rel && !(last->te + 1 == rel && ws.tokens[rel - 1].norm == ",");
       if (in_which) blocked = true;
       if (blocked) before.clear();
+      // A verb joined by و to an earlier one shares its subject: in كوريا
+      // الشمالية تحذر واشنطن وتهدد بتعليق المفاوضات, Washington is the first
+      // verb's object, not the second one's subject.
+      if (!before.empty() && head.has(text::kConjWa) && kind == TriggerKind::kVerb) {
+        const TriggerMatch* prev_verb = nullptr;
+        for (const TriggerMatch& o : r.triggers)
+          if (&o != &tm && o.sentence == tm.sentence && o.te <= before.back()->tb && o.tb >= cl.tb &&
+              o.entry != lexicon::kNone && static_cast<TriggerKind>(lex_.entry(o.entry).kind) == TriggerKind::kVerb &&
+              !ws.tokens[o.tb].has(text::kDefArticle))
+            prev_verb = &o;  // the last one before the actor
+        if (prev_verb != nullptr && before.back()->tb >= prev_verb->te) {
+          const ActorMention* subj = nullptr;
+          for (const ActorMention* a : before)
+            if (a->te <= prev_verb->tb && prev_verb->tb - a->te <= 2) subj = a;  // SVO before the first verb
+          if (subj == nullptr) {
+            std::vector<const ActorMention*> after_first;
+            for (const ActorMention* a : before)
+              if (a->tb >= prev_verb->te && !GovernedByPreposition(ws.tokens.data(), a->tb, sent.tok_begin))
+                after_first.push_back(a);
+            if (after_first.size() >= 2) subj = after_first[0];  // VSO: subject, then object
+          }
+          if (subj != nullptr && subj != before.back()) before = {subj};
+        }
+      }
     }
     // A relative clause whose verb carries a pronoun back to the antecedent
     // (القس الذي أفرجت عنه السلطات التركية، الرجل الذي اعتقلته الشرطة) has the
