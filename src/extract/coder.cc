@@ -229,6 +229,24 @@ bool IsParty(const ActorMention& a, const TriggerMatch& tm, int root, bool verba
         pv == "تعزيز" || pv == "ضمان" || pv == "بسط" || pv == "انعدام" || pv == "غياب")
       return false;
   }
+  // "Administration" or "leadership" of a thing (تحسين إدارة الموارد، قيادة
+  // السيارات) is an activity, not an actor: a bare one before a noun that
+  // names no actor.
+  if (a.te == a.tb + 1 && a.rule.starts_with("role:") && a.rule.find('+') == std::string::npos &&
+      (toks[a.tb].stem == "اداره" || toks[a.tb].stem == "قياده") && a.te < ws.sentences[tm.sentence].tok_end &&
+      toks[a.te].kind == text::TokenKind::kArabic && toks[a.te].has(text::kDefArticle)) {
+    bool actor_next = false;
+    for (const ActorMention& b : r.actors) actor_next |= b.sentence == a.sentence && b.tb == a.te;
+    if (!actor_next) return false;
+  }
+  // What an event responds to is its cause, not its party (ستتوجه إلى أسواق
+  // جديدة ردا على العقوبات الأمريكية) — except for sanctions and force, which
+  // are aimed at whoever they answer (تفرض رسوما ردا على الإجراءات الأميركية).
+  for (uint32_t k = a.tb; root < 16 && k > sb + 1 && a.tb - k < 4; --k) {
+    if (IsBoundaryToken(toks[k - 1])) break;
+    if (toks[k - 1].stem == "علي" && (toks[k - 2].norm == "ردا" || toks[k - 2].norm == "رداً") && tm.te <= k - 2)
+      return false;
+  }
   // Where someone comes from is no party (سيصل الوفد قادما من كندا).
   if (a.tb > sb + 1 && toks[a.tb - 1].norm == "من" && toks[a.tb - 2].stem.starts_with("قادم")) return false;
   // What an event is about is no party (مؤتمر حول ليبيا، محادثات بشأن
