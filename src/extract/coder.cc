@@ -862,7 +862,7 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
       if (a.tb >= charge && a.tb > tm.te) continue;
       if (!IsParty(a, tm, trigger_root, verbal, ws, r, lex_)) continue;
       if (a.te <= tm.tb && a.tb >= cl.tb) before.push_back(&a);
-      if (a.tb >= tm.te && a.te <= cl.te) after.push_back(&a);
+      if (a.tb >= tm.te && a.tb < cl.te) after.push_back(&a);  // (an apposition may run past a comma)
     }
     if (verbal && !before.empty()) {
       // A prepositional phrase may qualify the subject (سفير الكويت لدى الأمم
@@ -950,7 +950,11 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
       const std::string_view vn = head.norm;
       std::string_view pronoun_word;  // a preposition carrying the pronoun (عنه)
       bool resumptive = !head.enclitic.empty() || ends(vn, "ته") || ends(vn, "تها") || ends(vn, "تهم") ||
-                        ends(vn, "وه") || ends(vn, "وها") || ends(vn, "وهم") || ends(vn, "ها") || ends(vn, "هم");
+                        ends(vn, "وه") || ends(vn, "وها") || ends(vn, "وهم") || ends(vn, "ها") || ends(vn, "هم") ||
+                        // an imperfect with an object pronoun (الذي تعتقله الحكومة)
+                        // (not a root ending in ه: يتوجه، يوجه، يتجه، ينبه)
+                        (ends(vn, "ه") && (vn.starts_with("ت") || vn.starts_with("ي")) && !vn.ends_with("وجه") &&
+                         !vn.ends_with("تجه") && !vn.ends_with("نبه") && !vn.ends_with("شبه"));
       if (tm.te < sent.tok_end) {
         static const char* const kPrepPronouns[] = {"عنه", "عنها", "عنهم", "عليه", "عليها", "عليهم", "له",  "لها",
                                                     "لهم", "معه", "معها", "معهم", "منه", "منها", "منهم", "اليه",

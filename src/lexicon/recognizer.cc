@@ -283,7 +283,9 @@ void Recognizer::ComposeActors(const Document& doc, const Workspace& ws, uint32_
       if (j + 1 < atoms.size() && atoms[j + 1].tb <= atoms[j].te + 1 &&
           (atoms[j + 1].type == 'P' || atoms[j + 1].type == 'O') &&
           (atoms[j + 1].tb == atoms[j].te ||
-           (!trigger_at(atoms[j].te) && (atoms[j + 1].type == 'P' || ws.tokens[atoms[j].te].norm == "من" ||
+           // (not a coordinated name after a comma: الحكومة، ورياك مشار)
+           (!trigger_at(atoms[j].te) && !ws.tokens[atoms[j + 1].tb].has(text::kConjWa) &&
+            (atoms[j + 1].type == 'P' || ws.tokens[atoms[j].te].norm == "من" ||
                                          ws.tokens[atoms[j].te].norm == "في" ||
                                          ws.tokens[atoms[j + 1].tb].has(text::kPrepLi))))) {
         ++j;
