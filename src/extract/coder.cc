@@ -247,6 +247,23 @@ bool IsParty(const ActorMention& a, const TriggerMatch& tm, int root, bool verba
     if (toks[k - 1].stem == "علي" && (toks[k - 2].norm == "ردا" || toks[k - 2].norm == "رداً") && tm.te <= k - 2)
       return false;
   }
+  // A label after a named party (ميليشيا الحوثي الإرهابية، الانقلابية) describes
+  // it: no second party.
+  if (a.te == a.tb + 1 && a.tb > sb && a.rule.starts_with("role:") && a.rule.find("+country:") == std::string::npos &&
+      a.rule.find("+person:") == std::string::npos && a.rule.find("+org:") == std::string::npos) {
+    const std::string_view w = toks[a.tb].stem;
+    if (w.starts_with("ارهابي") || w.starts_with("انقلابي") || w.starts_with("متطرف")) {
+      bool after_actor = false;
+      for (const ActorMention& b : r.actors) after_actor |= b.sentence == a.sentence && b.te == a.tb && &b != &a;
+      if (after_actor) return false;
+    }
+  }
+  // Who backs or funds a party is no party itself (مليشيا الحوثي المدعومة من
+  // إيران، جبهة النصرة الممولة من قطر).
+  if (a.tb > sb + 1 && toks[a.tb - 1].norm == "من") {
+    const std::string_view w = toks[a.tb - 2].stem;
+    if (w.starts_with("مدعوم") || w.starts_with("ممول")) return false;
+  }
   // Where someone comes from is no party (سيصل الوفد قادما من كندا).
   if (a.tb > sb + 1 && toks[a.tb - 1].norm == "من" && toks[a.tb - 2].stem.starts_with("قادم")) return false;
   // What an event is about is no party (مؤتمر حول ليبيا، محادثات بشأن
@@ -291,7 +308,8 @@ bool IsParty(const ActorMention& a, const TriggerMatch& tm, int root, bool verba
   // one after an accusative noun (تدريبا عسكريا).
   if (a.te == a.tb + 1 && a.tb > sb && a.rule.starts_with("role:") && a.rule.find("+country:") == std::string::npos &&
       a.rule.find("+person:") == std::string::npos && a.rule.find("+org:") == std::string::npos &&
-      toks[a.tb].proclitics == 0 && toks[a.tb - 1].proclitics == 0 && toks[a.tb - 1].kind == text::TokenKind::kArabic &&
+      toks[a.tb].proclitics == 0 && !toks[a.tb - 1].has(text::kDefArticle) &&
+      toks[a.tb - 1].kind == text::TokenKind::kArabic &&
       ((toks[a.tb].stem.ends_with("يه") && toks[a.tb - 1].stem.ends_with("ات")) ||
        // ... or an accusative one after an accusative noun (تلقوا تدريبا عسكريا)
        (toks[a.tb].stem.ends_with("يا") && toks[a.tb - 1].stem.ends_with("ا") &&

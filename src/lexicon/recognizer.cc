@@ -201,9 +201,15 @@ void Recognizer::ComposeActors(const Document& doc, const Workspace& ws, uint32_
   auto span_of = [&](uint32_t tb, uint32_t te) { return Span{ws.tokens[tb].span.begin, ws.tokens[te - 1].span.end}; };
   // Roles may be linked to what follows through من/في after at most one
   // adjective: "جنرال من قيادة القوات الأمريكية", "مسؤولين كبارا في روسيا".
+  // (Not past "backed/funded by": in الحوثي الإرهابية المدعومة من إيران Iran is the
+  // backer, not the group's country.)
   auto linked = [&](const Atom& a, const Atom& b) {
     if (b.tb == a.te) return true;
     if (b.tb < a.te + 1 || b.tb > a.te + 2) return false;
+    if (b.tb == a.te + 2) {
+      const std::string_view adj = ws.tokens[a.te].stem;
+      if (adj.starts_with("مدعوم") || adj.starts_with("ممول")) return false;
+    }
     const std::string_view p = ws.tokens[b.tb - 1].norm;
     return p == "من" || p == "في";
   };
