@@ -1190,6 +1190,14 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
         size_t nx;
         targets = run_from(after, 0, &nx);
         how = "VSO (no subject)";
+        // An intransitive verb has no object: a crowd counted with من after it
+        // is its subject (خرج مئات من المتظاهرين).
+        if (frame == "none" && after[0]->tb > sent.tok_begin + 1 && ws.tokens[after[0]->tb - 1].norm == "من") {
+          const std::string_view q = ws.tokens[after[0]->tb - 2].stem;
+          if (q == "مئات" || q == "الاف" || q == "عشرات" || q == "الوف" || q == "ملايين" || q == "عدد" || q == "حشود" ||
+              q == "مئه" || q == "الف" || q == "بعض")
+            sources = targets, targets.clear(), how = "VSO (counted subject)";
+        }
       } else if (!after.empty() && after[0] == appositive) {
         // Only the apposition of a prepositional phrase: a target.
         size_t nx;
@@ -1889,6 +1897,19 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
             if (const EntryRecord* ci = lex_.Cameo(to)) code = to, cinfo = ci;
           break;
         }
+      }
+      // Demonstrators who travel somewhere march there (توجه المتظاهرون إلى مقر
+      // رئيس الوزراء): a demonstration, 141.
+      if (code == "042" && verbal && src && src->tb < src->te && !ws.tokens[tm.tb].has(text::kDefArticle)) {
+        bool crowd = false;
+        for (uint32_t t = src->tb; t < src->te; ++t) {
+          const std::string_view w = ws.tokens[t].stem;
+          // (a subject: before the verb, or the nominative متظاهرون after it;
+          // خشية توجه المتظاهرين is a verbal noun with its genitive)
+          crowd |= (w.starts_with("متظاهر") || w.starts_with("محتج")) && (src->te <= tm.tb || w.ends_with("ون"));
+        }
+        if (crowd)
+          if (const EntryRecord* ci = lex_.Cameo("141")) code = "141", cinfo = ci;
       }
       // Police, soldiers and spies do not demonstrate: a road they close
       // (أغلقت الشرطة الطريق) is a security measure, not a protest.
