@@ -264,6 +264,26 @@ bool IsParty(const ActorMention& a, const TriggerMatch& tm, int root, bool verba
     const std::string_view w = toks[a.tb - 2].stem;
     if (w.starts_with("مدعوم") || w.starts_with("ممول")) return false;
   }
+  // An origin (رجل وزوجته من أصول إيرانية) describes a person: no party.
+  // (أصول alone is also "assets": ستستهدف أصول روسيا.)
+  if (a.tb > sb + 1 && (toks[a.tb - 1].stem == "اصول" || toks[a.tb - 1].stem == "اصل") && toks[a.tb - 2].norm == "من")
+    return false;
+  // Force "with" an ally is done together (غارات شنتها دمشق مع حليفتها موسكو،
+  // تشن أنقرة مع فصائل سورية موالية هجوما): the one after مع is no target,
+  // unless the verb itself takes مع (اشتبك مع، تعاون مع).
+  const bool after_ma = a.tb > sb && (toks[a.tb - 1].norm == "مع" ||
+                                      (a.tb > sb + 1 && toks[a.tb - 2].norm == "مع" && toks[a.tb - 1].stem.starts_with("حليف")));
+  if (root >= 15 && after_ma && tm.tb < a.tb) {
+    const std::string frame(lex.str(lex.entry(tm.entry).name));
+    if (frame.find("prep:مع") == std::string::npos) {
+      bool ally = false;
+      for (uint32_t t = a.tb - 1; t < std::min<uint32_t>(a.te + 2, ws.sentences[tm.sentence].tok_end); ++t) {
+        const std::string_view w = toks[t].stem;
+        ally |= w.starts_with("حليف") || w.starts_with("موالي") || w == "مواليه";
+      }
+      if (ally) return false;
+    }
+  }
   // Where someone comes from is no party (سيصل الوفد قادما من كندا).
   if (a.tb > sb + 1 && toks[a.tb - 1].norm == "من" && toks[a.tb - 2].stem.starts_with("قادم")) return false;
   // What an event is about is no party (مؤتمر حول ليبيا، محادثات بشأن
