@@ -1468,6 +1468,9 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
         uint32_t k = tm.tb - 1;  // (past an opening quote: إنها "تستنكر)
         const std::string_view q0 = ws.tokens[k].norm;
         if ((q0 == "\"" || q0 == "«") && k > sent.tok_begin) --k;
+        // (and past قد/سوف/لن: إنه قد يدعو، إنها لن تسمح)
+        const std::string_view q1 = ws.tokens[k].norm;
+        if ((q1 == "قد" || q1 == "سوف" || q1 == "لن" || q1 == "لم" || q1 == "لا") && k > sent.tok_begin) --k;
         const std::string_view p = ws.tokens[k].norm;
         speaker_pronoun = p == "انها" || p == "انه" || p == "انهم" || p == "بانها" || p == "بانه" || p == "بانهم";
         // (أنه before a passive is "it": أنه أصيب 10 مواطنين.)
@@ -1647,6 +1650,12 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
       const std::string_view p = ws.tokens[tm.tb - 1].norm;
       if (p == "لم" || p == "لن" || p == "لا" || p == "ولم" || p == "ولن" || p == "ولا" || p == "عدم") negated = true;
       if (p == "سوف" || p == "وسوف") planned = true;
+      // قد before an imperfect is "may" (قد يعرض الرئيس هدنة): a possibility,
+      // not a report; before a perfect it asserts (قد التقى، قد توجه).
+      if ((p == "قد" || p == "وقد" || p == "فقد") && verbal && kind == TriggerKind::kVerb && !head.has(text::kFutureSa) &&
+          // (ي or تت: a single ت also begins perfects such as توجه، تعهد)
+          (head.stem.starts_with("ي") || head.stem.starts_with("تت")))
+        hypothetical = true;
     }
 
     // Set in a world war (إبان الحرب العالمية الثانية، أثناء الحرب العالمية
