@@ -264,6 +264,11 @@ bool IsParty(const ActorMention& a, const TriggerMatch& tm, int root, bool verba
     const std::string_view w = toks[a.tb - 2].stem;
     if (w.starts_with("مدعوم") || w.starts_with("ممول")) return false;
   }
+  // On whose behalf (يقاتل نيابة عن طهران، بالوكالة عن إيران) is no party.
+  if (a.tb > sb + 1 && toks[a.tb - 1].norm == "عن") {
+    const std::string_view w = toks[a.tb - 2].norm;
+    if (w == "نيابه" || w == "نيابة" || w == "بالنيابه" || w == "بالوكاله" || w == "وكاله") return false;
+  }
   // An origin (رجل وزوجته من أصول إيرانية) describes a person: no party.
   // (أصول alone is also "assets": ستستهدف أصول روسيا.)
   if (a.tb > sb + 1 && (toks[a.tb - 1].stem == "اصول" || toks[a.tb - 1].stem == "اصل") && toks[a.tb - 2].norm == "من")
@@ -621,6 +626,9 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
         tm.tb > sent.tok_begin && IsRelativePronoun(ws.tokens[tm.tb - 1]) &&
         (head.norm.ends_with("ته") || head.norm.ends_with("تها") || head.norm.ends_with("تهم")))
       verbal = true;
+    // "The occupation" (الاحتلال الإسرائيلي، قوات الاحتلال) names a standing
+    // state, not an event; an occupation is reported by its verb (احتلت).
+    if (!verbal && cameo == "192" && head.has(text::kDefArticle) && head.stem == "احتلال") continue;
     // A verbal noun governed by a preposition (مع تهديد، على موافقة، من التهديد)
     // names a topic, not an event.
     // (Temporal ones, بعد سيطرته, introduce real past events and stay.)
@@ -1325,6 +1333,22 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
       if (tm.te == tm.tb + 1 && (hs == "اصيب" || hs == "اصيبت" || hs == "اصيبوا" || hs == "يصاب" || hs == "تصاب" ||
                                  hs == "يصابون" || hs == "استشهد" || hs == "استشهدت" || hs == "استشهدوا"))
         counted = true;
+      // ... and so does an unarmed person right after قتل with only a place
+      // after it (قتل خاشقجي داخل القنصلية: he was killed, the consulate did
+      // nothing): journalists, civilians, refugees, clerics and named people
+      // are the killed, not killers, when no victim follows.
+      if (!counted && tm.te == tm.tb + 1 && (hs == "قتل" || hs == "اغتيل" || hs == "قتلت")) {
+        const std::string& c = sources[0]->code;
+        const bool unarmed = c.ends_with("MED") || c.ends_with("CVL") || c.ends_with("REF") || c.ends_with("REL") ||
+                             c.ends_with("ELI") || c.ends_with("BUS") || c.ends_with("NGO") ||
+                             (sources[0]->rule.starts_with("person:") && !c.ends_with("MIL") && !c.ends_with("REB") &&
+                              !c.ends_with("INS"));
+        bool victim_after = false;
+        for (const ActorMention* a : targets)
+          victim_after |= !a->nisba_only && !text::InLocativePhrase(ws.tokens.data(), a->tb, sent.tok_begin) &&
+                          !(a->tb > sent.tok_begin && (ws.tokens[a->tb - 1].norm == "داخل" || ws.tokens[a->tb - 1].norm == "قرب"));
+        if (unarmed && !victim_after) counted = true;
+      }
       if (counted) {
         targets = sources;
         sources.clear();
