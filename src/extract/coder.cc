@@ -264,6 +264,14 @@ bool IsParty(const ActorMention& a, const TriggerMatch& tm, int root, bool verba
     const std::string_view w = toks[a.tb - 2].stem;
     if (w.starts_with("مدعوم") || w.starts_with("ممول")) return false;
   }
+  // Whose support an act had (استعادت القوات المنطقة بإسناد من التحالف، بدعم
+  // من) is a co-agent, no target.
+  if (a.tb > sb + 1 && toks[a.tb - 1].norm == "من") {
+    const std::string_view w = toks[a.tb - 2].norm;
+    if (w == "باسناد" || w == "بدعم" || w == "بمساندة" || w == "بمسانده" || w == "بغطاء" || w == "بمشاركة" ||
+        w == "بمشاركه")
+      return false;
+  }
   // On whose behalf (يقاتل نيابة عن طهران، بالوكالة عن إيران) is no party.
   if (a.tb > sb + 1 && toks[a.tb - 1].norm == "عن") {
     const std::string_view w = toks[a.tb - 2].norm;
@@ -800,7 +808,14 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
       bad = bad.substr(0, bad.find_first_of(" ;,"));
       uint32_t nx = tm.te;  // (past a closing quote: "حررت" رهينة)
       if (nx + 1 < sent.tok_end && (ws.tokens[nx].norm == "\"" || ws.tokens[nx].norm == "»")) ++nx;
-      if (nx < sent.tok_end && ws.tokens[nx].stem == lexicon::EntryTokenKey(bad)) continue;  // (المراحل: مراحل)
+      bool hit = false;  // unless:W1/W2 (المراحل: مراحل)
+      for (size_t p = 0; p <= bad.size() && nx < sent.tok_end && !hit;) {
+        size_t q = bad.find('/', p);
+        if (q == std::string::npos) q = bad.size();
+        hit = ws.tokens[nx].stem == lexicon::EntryTokenKey(std::string_view(bad).substr(p, q - p));
+        p = q + 1;
+      }
+      if (hit) continue;
     }
 
     // The clause around the trigger.
@@ -1318,6 +1333,22 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
         how = "noun+preceding";
       }
     }
+    // An unarmed subject of قتل with only a place after it was killed there
+    // (بأن المواطن السعودي جمال خاشقجي قد قُتل في القنصلية).
+    if (verbal && how == "SVO" && !sources.empty() && tm.te == tm.tb + 1 &&
+        (head.stem == "قتل" || head.stem == "اغتيل" || head.stem == "قتلت")) {
+      const std::string& c = sources[0]->code;
+      const bool unarmed = c.ends_with("MED") || c.ends_with("CVL") || c.ends_with("REF") || c.ends_with("REL") ||
+                           c.ends_with("ELI") || c.ends_with("BUS") || c.ends_with("NGO");
+      bool victim_after = false;
+      for (const ActorMention* a : targets)
+        victim_after |= !text::InLocativePhrase(ws.tokens.data(), a->tb, sent.tok_begin);
+      if (unarmed && !victim_after) {
+        targets = {sources[0]};
+        sources.clear();
+        how += "+passive (unarmed subject)";
+      }
+    }
     // Victims counted right after a violent verb (قُتل 14 مدنيا في غارات
     // نفذتها قوات النظام) make it a passive: the counted actor is the target,
     // and the doer, when named, follows the verb of the means (نفذتها، شنها).
@@ -1345,7 +1376,7 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
                               !c.ends_with("INS"));
         bool victim_after = false;
         for (const ActorMention* a : targets)
-          victim_after |= !a->nisba_only && !text::InLocativePhrase(ws.tokens.data(), a->tb, sent.tok_begin) &&
+          victim_after |= !text::InLocativePhrase(ws.tokens.data(), a->tb, sent.tok_begin) &&
                           !(a->tb > sent.tok_begin && (ws.tokens[a->tb - 1].norm == "داخل" || ws.tokens[a->tb - 1].norm == "قرب"));
         if (unarmed && !victim_after) counted = true;
       }
@@ -1380,9 +1411,13 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
         const bool by_means = m1.has(text::kPrepBi) && m1.proclitics == text::kPrepBi &&
                               (st == "نيران" || st == "رصاص" || st == "قذائف" || st == "ايدي" || st == "يد");
         // (من قبل only right before its actor: ... من قبل مزاعم بريطانيا is "before".)
-        const bool two_word = m0 != nullptr && m0->proclitics == 0 &&
-                              ((m0->stem == "من" && st == "قبل" && !gap) ||
-                               (m0->stem == "علي" && (st == "يد" || st == "ايدي")));
+        const bool two_word = m0 != nullptr &&
+                              ((m0->proclitics == 0 &&
+                                ((m0->stem == "من" && st == "قبل" && !gap) ||
+                                 (m0->stem == "علي" && (st == "يد" || st == "ايدي")))) ||
+                               // برصاصة من قناص، بقذيفة من دبابة
+                               (m0->proclitics == text::kPrepBi && m1.norm == "من" &&
+                                (m0->stem == "رصاصه" || m0->stem == "قذيفه" || m0->stem == "نيران")));
         return by_means || two_word;
       };
       for (const ActorMention* a : after) {
