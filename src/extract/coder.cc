@@ -264,6 +264,15 @@ bool IsParty(const ActorMention& a, const TriggerMatch& tm, int root, bool verba
     const std::string_view w = toks[a.tb - 2].stem;
     if (w.starts_with("مدعوم") || w.starts_with("ممول")) return false;
   }
+  // The posting in an envoy's title (مبعوث الأمم المتحدة إلى سوريا، سفير الكويت
+  // لدى واشنطن) is no party of the envoy's acts.
+  if (a.tb > sb + 1 && (toks[a.tb - 1].norm == "الي" || toks[a.tb - 1].norm == "لدي")) {
+    for (uint32_t k = a.tb - 1; k > sb && a.tb - k <= 4; --k) {
+      const std::string_view w = toks[k - 1].stem;
+      if (w.starts_with("مبعوث") || w.starts_with("سفير") || w.starts_with("ممثل") || w.starts_with("مندوب"))
+        return false;
+    }
+  }
   // Whose support an act had (استعادت القوات المنطقة بإسناد من التحالف، بدعم
   // من) is a co-agent, no target.
   if (a.tb > sb + 1 && toks[a.tb - 1].norm == "من") {
@@ -350,6 +359,16 @@ bool IsParty(const ActorMention& a, const TriggerMatch& tm, int root, bool verba
     bool after_actor = false;
     for (const ActorMention& b : r.actors) after_actor |= b.sentence == a.sentence && b.te == a.tb;
     if (!after_actor) return false;
+  }
+  // ... and a masculine one right after an indefinite event noun qualifies
+  // the event (هجوم عسكري واسع لقوات النظام، تحرك عسكري).
+  if (a.te == a.tb + 1 && a.tb > sb && a.rule.starts_with("role:") && a.rule.find("+country:") == std::string::npos &&
+      a.rule.find("+person:") == std::string::npos && a.rule.find("+org:") == std::string::npos &&
+      toks[a.tb].proclitics == 0 && toks[a.tb].stem.ends_with("ي") && !toks[a.tb - 1].has(text::kDefArticle)) {
+    for (const TriggerMatch& o : r.triggers)
+      if (o.sentence == a.sentence && o.te == a.tb && o.entry != lexicon::kNone &&
+          static_cast<TriggerKind>(lex.entry(o.entry).kind) != TriggerKind::kVerb)  // (not هاجم انتحاري: a subject)
+        return false;
   }
   // A nisba that is a first name (تركي آل الشيخ، سعودي بن ...) is a person.
   if (a.nisba_only && a.te < ws.sentences[tm.sentence].tok_end) {

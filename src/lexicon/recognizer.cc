@@ -339,8 +339,11 @@ void Recognizer::ComposeActors(const Document& doc, const Workspace& ws, uint32_
       am.strength = atoms[i].type == 'C' ? (atoms[i].nisba ? 1 : 2) : 3;
       am.nisba_only = atoms[i].type == 'C' && atoms[i].nisba;
       // "الرئيس الجزائري عبد العزيز بوتفليقة" without a role atom: country then person.
+      // (A country's name before another country's person is two parties:
+      // تعارض تركيا الأسد.)
       if (atoms[i].type == 'C' && j + 1 < atoms.size() && atoms[j + 1].tb == atoms[j].te &&
-          atoms[j + 1].type == 'P') {
+          atoms[j + 1].type == 'P' &&
+          (atoms[i].nisba || atoms[j + 1].code.compare(0, 3, atoms[i].code, 0, 3) == 0)) {
         ++j;
         am.code = atoms[j].code;
         am.rule += "+person:" + atoms[j].rule;
