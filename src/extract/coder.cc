@@ -1150,8 +1150,12 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
       const bool bi_frame = frame.find("prep:ب") != std::string::npos;  // ندد بـ، رحب بـ
       for (const ActorMention* a : cands) {
         // في and ب introduce where and how (بموافقة صينية), not whom.
-        const bool fi = a->tb > sent.tok_begin && !ws.tokens[a->tb].has(text::kPrepBi) &&
-                        text::InLocativePhrase(ws.tokens.data(), a->tb, sent.tok_begin);  // (IsParty: not for 03-08)
+        bool fi = a->tb > sent.tok_begin && !ws.tokens[a->tb].has(text::kPrepBi) &&
+                  text::InLocativePhrase(ws.tokens.data(), a->tb, sent.tok_begin);  // (IsParty: not for 03-08)
+        // A nisba right after a place qualifies the place (في مدينة سرت الليبية).
+        if (!fi && a->nisba_only && !ws.tokens[a->tb].has(text::kConjWa))
+          for (const auto& p : r.places)
+            if (p.sentence == a->sentence && p.te == a->tb) fi = true;
         const bool in = fi || (ws.tokens[a->tb].has(text::kPrepBi) && !cooperative && !bi_frame);
         (in ? locative : GovernedByPreposition(ws.tokens.data(), a->tb, sent.tok_begin) ? governed : bare).push_back(a);
       }
