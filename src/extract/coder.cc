@@ -293,17 +293,28 @@ bool IsParty(const ActorMention& a, const TriggerMatch& tm, int root, bool verba
   // Force "with" an ally is done together (غارات شنتها دمشق مع حليفتها موسكو،
   // تشن أنقرة مع فصائل سورية موالية هجوما): the one after مع is no target,
   // unless the verb itself takes مع (اشتبك مع، تعاون مع).
-  const bool after_ma = a.tb > sb && (toks[a.tb - 1].norm == "مع" ||
-                                      (a.tb > sb + 1 && toks[a.tb - 2].norm == "مع" && toks[a.tb - 1].stem.starts_with("حليف")));
+  // (The first of a coordinated run decides: إلى جانب فرنسا وبريطانيا.)
+  uint32_t hb = a.tb;
+  while (hb > sb && toks[hb].has(text::kConjWa)) {
+    const ActorMention* prev = nullptr;
+    for (const ActorMention& b : r.actors)
+      if (b.sentence == a.sentence && b.te == hb) prev = &b;
+    if (prev == nullptr) break;
+    hb = prev->tb;
+  }
+  const bool after_ma = hb > sb && (toks[hb - 1].norm == "مع" ||
+                                    // إلى جانب فرنسا وبريطانيا "alongside"
+                                    (hb > sb + 1 && toks[hb - 1].stem == "جانب" && toks[hb - 2].norm == "الي") ||
+                                    (hb > sb + 1 && toks[hb - 2].norm == "مع" && toks[hb - 1].stem.starts_with("حليف")));
   if (root >= 15 && after_ma && tm.tb < a.tb) {
     const std::string frame(lex.str(lex.entry(tm.entry).name));
     if (frame.find("prep:مع") == std::string::npos) {
       bool ally = false;
-      for (uint32_t t = a.tb - 1; t < std::min<uint32_t>(a.te + 2, ws.sentences[tm.sentence].tok_end); ++t) {
+      for (uint32_t t = hb - 1; t < std::min<uint32_t>(a.te + 2, ws.sentences[tm.sentence].tok_end); ++t) {
         const std::string_view w = toks[t].stem;
         ally |= w.starts_with("حليف") || w.starts_with("موالي") || w == "مواليه";
       }
-      if (ally) return false;
+      if (ally || toks[hb - 1].stem == "جانب") return false;
     }
   }
   // Where someone comes from is no party (سيصل الوفد قادما من كندا).
