@@ -24,9 +24,9 @@ void MemoTokenKeys(const text::Token& tok, std::vector<TokenKey>* out, std::vect
 // The memo key of a token: every field TokenKeys may read except positions.
 void TokenMemoKey(const text::Token& tok, std::string* key);
 
-// This thread's memo (tests: hits, misses, size); values are ranges of a
-// per-thread buffer of packed keys.
-StringMemo<std::pair<uint32_t, uint32_t>>& ThreadTokenKeyMemo();
+// This thread's memo (tests: hits, misses, size); values are the keys packed
+// into one string.
+StringMemo<std::string>& ThreadTokenKeyMemo();
 
 }  // namespace rasd::lexicon
 
