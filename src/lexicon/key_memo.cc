@@ -58,11 +58,15 @@ void TokenMemoKey(const text::Token& tok, std::string* key) {
 
 StringMemo<std::string>& ThreadTokenKeyMemo() { return ThreadMemo(); }
 
-void MemoTokenKeys(const text::Token& tok, std::vector<TokenKey>* out, std::vector<std::string>* scratch) {
+namespace {
+
+// The keys of tok packed as [cls][length: 4 bytes][bytes], from this
+// thread's memo; valid until the next call.
+const std::string& PackedTokenKeys(const text::Token& tok, std::vector<std::string>* scratch) {
   thread_local std::string key;
   thread_local std::vector<TokenKey> fresh;
   TokenMemoKey(tok, &key);
-  const std::string& packed = ThreadMemo().Get(key, [&](std::string* v) {
+  return ThreadMemo().Get(key, [&](std::string* v) {
     TokenKeys(tok, &fresh, scratch);
     v->clear();
     for (const TokenKey& k : fresh) {
@@ -71,6 +75,12 @@ void MemoTokenKeys(const text::Token& tok, std::vector<TokenKey>* out, std::vect
       v->append(k.key);
     }
   });
+}
+
+}  // namespace
+
+void MemoTokenKeys(const text::Token& tok, std::vector<TokenKey>* out, std::vector<std::string>* scratch) {
+  const std::string& packed = PackedTokenKeys(tok, scratch);
   // Unpack into out's strings, reusing their buffers.
   size_t count = 0;
   for (size_t p = 0, end = packed.size(); p < end; ++count) {
@@ -83,6 +93,30 @@ void MemoTokenKeys(const text::Token& tok, std::vector<TokenKey>* out, std::vect
     p += 1 + sizeof n + n;
   }
   out->resize(count);
+}
+
+void DocumentKeys::Build(std::span<const text::Token> toks, std::vector<std::string>* scratch) {
+  packed_.clear();
+  first_.assign(toks.size() + 1, 0);
+  // Pack all first (the buffer moves as it grows), then point into it.
+  std::vector<uint32_t>& ends = first_;
+  for (size_t t = 0; t < toks.size(); ++t) {
+    packed_.append(PackedTokenKeys(toks[t], scratch));
+    ends[t + 1] = static_cast<uint32_t>(packed_.size());
+  }
+  views_.clear();
+  size_t p = 0;
+  for (size_t t = 0; t < toks.size(); ++t) {
+    const size_t end = ends[t + 1];
+    first_[t] = static_cast<uint32_t>(views_.size());
+    while (p < end) {
+      uint32_t n = 0;
+      std::memcpy(&n, packed_.data() + p + 1, sizeof n);
+      views_.push_back(KeyView{std::string_view(packed_).substr(p + 1 + sizeof n, n), static_cast<uint8_t>(packed_[p])});
+      p += 1 + sizeof n + n;
+    }
+  }
+  first_[toks.size()] = static_cast<uint32_t>(views_.size());
 }
 
 }  // namespace rasd::lexicon
