@@ -112,7 +112,8 @@ void DocumentKeys::Build(std::span<const text::Token> toks, std::vector<std::str
     while (p < end) {
       uint32_t n = 0;
       std::memcpy(&n, packed_.data() + p + 1, sizeof n);
-      views_.push_back(KeyView{std::string_view(packed_).substr(p + 1 + sizeof n, n), static_cast<uint8_t>(packed_[p])});
+      views_.push_back(
+          KeyView{std::string_view(packed_).substr(p + 1 + sizeof n, n), static_cast<uint8_t>(packed_[p])});
       p += 1 + sizeof n + n;
     }
   }

@@ -8,11 +8,10 @@
 #define RASD_LEXICON_KEY_MEMO_H_
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <utility>
 #include <vector>
-
-#include <span>
 
 #include "core/string_memo.h"
 #include "lexicon/keys.h"

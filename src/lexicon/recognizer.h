@@ -123,8 +123,8 @@ class Recognizer {
   void ResolveHomeland(const Workspace& ws, Recognition* r) const;
   void FindDates(const Document& doc, const Workspace& ws, uint32_t si, size_t mfirst, Recognition* r) const;
   void FindGappedLightVerbs(const Workspace& ws, Recognition* r) const;
-  void FindGappedFrom(const Workspace& ws, const Sentence& s, std::span<const KeyView> vkeys, TriggerMatch* tm,
-                      Recognition* r) const;
+  void FindGappedFrom(const Workspace& ws, const Sentence& s, std::span<const KeyView> vkeys,
+                      TriggerMatch* tm, Recognition* r) const;
   void RemoveLightNouns(Recognition* r) const;
   void UseEntities(const Workspace& ws, Recognition* r, std::vector<Mention>* mentions) const;
 
