@@ -847,8 +847,18 @@ void Recognizer::Run(const Document& doc, Workspace* ws, std::vector<Mention>* m
     m.rule = "trigger:" + lex_.Source(e);
     mentions->push_back(std::move(m));
   }
-  std::stable_sort(mentions->begin(), mentions->end(),
-                   [](const Mention& a, const Mention& b) { return a.span.begin < b.span.begin; });
+  // Stably by start: sort indices, then move each mention once (a Mention
+  // holds six strings; sorting them in place moved each many times).
+  std::vector<uint32_t>& order = r->order;
+  order.resize(mentions->size());
+  for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+    return (*mentions)[a].span.begin < (*mentions)[b].span.begin;
+  });
+  std::vector<Mention>& sorted = r->sorted;
+  sorted.clear();
+  for (uint32_t i : order) sorted.push_back(std::move((*mentions)[i]));
+  mentions->swap(sorted);
 }
 
 }  // namespace rasd::lexicon

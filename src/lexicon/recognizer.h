@@ -96,6 +96,8 @@ struct Recognition {
   };
   std::vector<Frame> frames;
   std::string key_buf;
+  std::vector<uint32_t> order;  // sorting the mentions
+  std::vector<Mention> sorted;
   void clear() {
     matches.clear(), pool.clear(), actors.clear(), places.clear(), dates.clear(), triggers.clear(), cues.clear();
   }
