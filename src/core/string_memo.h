@@ -26,6 +26,7 @@
 #include <vector>
 
 #include "core/hash.h"
+#include "core/huge_pages.h"
 
 namespace rasd {
 
@@ -128,7 +129,7 @@ class StringMemo {
     return h ^ (h >> 29);
   }
 
-  std::vector<Slot> slots_;
+  std::vector<Slot, HugePageAllocator<Slot>> slots_;  // probed at random
   std::vector<std::string> long_keys_;  // by slot; empty until a long key comes
   uint32_t gen_ = 1;
   uint32_t tick_ = 0;
