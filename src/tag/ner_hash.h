@@ -11,8 +11,8 @@
 #include <utility>
 #include <vector>
 
-#include "core/huge_pages.h"
 #include "core/hash.h"
+#include "core/huge_pages.h"
 
 namespace rasd::tag {
 
