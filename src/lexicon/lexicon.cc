@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <charconv>
 #include <cstdint>
 #include <cstring>
 
@@ -159,9 +160,20 @@ Status Lexicon::Init(const char* data, size_t size, const std::string& name) {
 }
 
 std::string Lexicon::Source(const EntryRecord& e) const {
+  // One allocation at most (a copy of the file name, then two
+  // concatenations, made three for every candidate entry).
   const uint32_t file = e.source >> 20, line = e.source & 0xFFFFF;
-  const std::string f = file < sources_.size() ? sources_[file] : "?";
-  return f + ":" + std::to_string(line);
+  const std::string_view f =
+      file < sources_.size() ? std::string_view(sources_[file]) : std::string_view("?");
+  char num[16];
+  const auto [end, ec] = std::to_chars(num, num + sizeof num, line);
+  (void)ec;  // 7 digits at most fit
+  std::string out;
+  out.reserve(f.size() + 1 + static_cast<size_t>(end - num));
+  out.append(f);
+  out += ':';
+  out.append(num, end);
+  return out;
 }
 
 const uint32_t* Lexicon::Postings(uint32_t v, uint32_t* count) const {
