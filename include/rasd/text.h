@@ -29,6 +29,29 @@ inline constexpr char32_t kReplacementChar = 0xFFFD;
 // sequences (overlong forms, surrogates, > U+10FFFF) yield U+FFFD and advance
 // by exactly one byte, so decoding always makes progress.
 char32_t DecodeUtf8(std::string_view s, size_t* pos, bool* valid = nullptr);
+// DecodeUtf8 out of line, for what its inline part does not take (three- and
+// four-byte sequences, invalid bytes).
+char32_t DecodeUtf8Slow(std::string_view s, size_t* pos, bool* valid);
+// ASCII and two-byte sequences (all of Arabic) are decoded inline: the
+// tokenizer, the normaliser and the NER call this for every character.
+inline char32_t DecodeUtf8(std::string_view s, size_t* pos, bool* valid) {
+  const size_t i = *pos;
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  if (b0 < 0x80) {
+    *pos = i + 1;
+    if (valid) *valid = true;
+    return b0;
+  }
+  if (b0 >= 0xC2 && b0 < 0xE0 && i + 1 < s.size()) {  // C0 and C1 start overlong forms
+    const auto b1 = static_cast<unsigned char>(s[i + 1]);
+    if ((b1 & 0xC0) == 0x80) {
+      *pos = i + 2;
+      if (valid) *valid = true;
+      return (static_cast<char32_t>(b0 & 0x1F) << 6) | (b1 & 0x3F);
+    }
+  }
+  return DecodeUtf8Slow(s, pos, valid);
+}
 void AppendUtf8(char32_t cp, std::string* out);
 // Copies `in` to `out` replacing each invalid byte with U+FFFD. Returns the
 // number of replaced bytes.

@@ -88,7 +88,9 @@ Status ReportModel::Save(const std::string& path) const {
 Result<ReportModel> ReportModel::Load(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::NotFound(path + ": cannot open report model");
-  std::string buf((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::string buf;  // in blocks, not a character at a time
+  char block[1 << 16];
+  while (in.read(block, sizeof block) || in.gcount() > 0) buf.append(block, static_cast<size_t>(in.gcount()));
   if (buf.size() < 8 + 16 + 8 || std::memcmp(buf.data(), kMagic, 8) != 0)
     return Status::Corrupt(path + ": not a rasd report model (bad magic)");
   uint32_t version, bits;

@@ -21,16 +21,11 @@ bool Inside(std::string_view part, std::string_view whole) {
   return part.data() >= whole.data() && part.data() + part.size() <= whole.data() + whole.size();
 }
 
-// This thread's memo: each entry is a range of `arena`, the keys packed as
+// This thread's memo: each entry holds the token's keys packed as
 // [cls][length: 4 bytes][bytes] (one buffer instead of a string per key).
-struct KeyMemo {
-  StringMemo<std::pair<uint32_t, uint32_t>> memo{8192};
-  std::string arena;
-  uint64_t clears = 0;
-};
-KeyMemo& ThreadMemo() {
-  thread_local KeyMemo m;
-  return m;
+StringMemo<std::string>& ThreadMemo() {
+  thread_local StringMemo<std::string> memo{32768};
+  return memo;
 }
 
 }  // namespace
@@ -61,39 +56,68 @@ void TokenMemoKey(const text::Token& tok, std::string* key) {
   key->append(tok.enclitic);
 }
 
-StringMemo<std::pair<uint32_t, uint32_t>>& ThreadTokenKeyMemo() { return ThreadMemo().memo; }
+StringMemo<std::string>& ThreadTokenKeyMemo() { return ThreadMemo(); }
 
-void MemoTokenKeys(const text::Token& tok, std::vector<TokenKey>* out, std::vector<std::string>* scratch) {
-  KeyMemo& m = ThreadMemo();
+namespace {
+
+// The keys of tok packed as [cls][length: 4 bytes][bytes], from this
+// thread's memo; valid until the next call.
+const std::string& PackedTokenKeys(const text::Token& tok, std::vector<std::string>* scratch) {
   thread_local std::string key;
   thread_local std::vector<TokenKey> fresh;
   TokenMemoKey(tok, &key);
-  const auto [off, len] = m.memo.Get(key, [&](std::pair<uint32_t, uint32_t>* v) {
-    if (m.memo.clears() != m.clears) {  // the memo started over: so does its arena
-      m.arena.clear();
-      m.clears = m.memo.clears();
-    }
+  return ThreadMemo().Get(key, [&](std::string* v) {
     TokenKeys(tok, &fresh, scratch);
-    v->first = static_cast<uint32_t>(m.arena.size());
+    v->clear();
     for (const TokenKey& k : fresh) {
-      m.arena.push_back(static_cast<char>(k.cls));
-      PutLength(k.key.size(), &m.arena);
-      m.arena.append(k.key);
+      v->push_back(static_cast<char>(k.cls));
+      PutLength(k.key.size(), v);
+      v->append(k.key);
     }
-    v->second = static_cast<uint32_t>(m.arena.size()) - v->first;
   });
+}
+
+}  // namespace
+
+void MemoTokenKeys(const text::Token& tok, std::vector<TokenKey>* out, std::vector<std::string>* scratch) {
+  const std::string& packed = PackedTokenKeys(tok, scratch);
   // Unpack into out's strings, reusing their buffers.
   size_t count = 0;
-  for (size_t p = off, end = off + len; p < end; ++count) {
+  for (size_t p = 0, end = packed.size(); p < end; ++count) {
     if (out->size() <= count) out->emplace_back();
     TokenKey& k = (*out)[count];
-    k.cls = static_cast<uint8_t>(m.arena[p]);
+    k.cls = static_cast<uint8_t>(packed[p]);
     uint32_t n = 0;
-    std::memcpy(&n, m.arena.data() + p + 1, sizeof n);
-    k.key.assign(m.arena, p + 1 + sizeof n, n);
+    std::memcpy(&n, packed.data() + p + 1, sizeof n);
+    k.key.assign(packed, p + 1 + sizeof n, n);
     p += 1 + sizeof n + n;
   }
   out->resize(count);
+}
+
+void DocumentKeys::Build(std::span<const text::Token> toks, std::vector<std::string>* scratch) {
+  packed_.clear();
+  first_.assign(toks.size() + 1, 0);
+  // Pack all first (the buffer moves as it grows), then point into it.
+  std::vector<uint32_t>& ends = first_;
+  for (size_t t = 0; t < toks.size(); ++t) {
+    packed_.append(PackedTokenKeys(toks[t], scratch));
+    ends[t + 1] = static_cast<uint32_t>(packed_.size());
+  }
+  views_.clear();
+  size_t p = 0;
+  for (size_t t = 0; t < toks.size(); ++t) {
+    const size_t end = ends[t + 1];
+    first_[t] = static_cast<uint32_t>(views_.size());
+    while (p < end) {
+      uint32_t n = 0;
+      std::memcpy(&n, packed_.data() + p + 1, sizeof n);
+      views_.push_back(
+          KeyView{std::string_view(packed_).substr(p + 1 + sizeof n, n), static_cast<uint8_t>(packed_[p])});
+      p += 1 + sizeof n + n;
+    }
+  }
+  first_[toks.size()] = static_cast<uint32_t>(views_.size());
 }
 
 }  // namespace rasd::lexicon

@@ -58,19 +58,11 @@ std::string FormatDate(int y, int m, int d) {
 }
 
 void Recognizer::MatchSentence(const Workspace& ws, const Sentence& s, Recognition* r) const {
-  // Keys per token of the sentence, computed once.
+  // Keys per token of the document, computed once (Run).
   const uint32_t n = s.tok_end - s.tok_begin;
-  std::vector<std::vector<TokenKey>> keys(n);
-  for (uint32_t i = 0; i < n; ++i) {
-    const text::Token& t = ws.tokens[s.tok_begin + i];
-    if (Matchable(t)) MemoTokenKeys(t, &keys[i], &r->scratch);
-  }
-  struct Frame {
-    uint32_t j;
-    std::string key;
-    uint8_t cls;
-  };
-  std::vector<Frame> stack;
+  using Frame = Recognition::Frame;
+  std::vector<Frame>& stack = r->frames;
+  std::string& buf = r->key_buf;
   for (uint32_t i = 0; i < n;) {
     // Depth-first over token key alternatives; prefix entries prune the search.
     uint32_t best_len = 0, best_val = kNone;
@@ -81,8 +73,16 @@ void Recognizer::MatchSentence(const Workspace& ws, const Sentence& s, Recogniti
       Frame f = std::move(stack.back());
       stack.pop_back();
       if (f.j >= n || f.j - i >= kMaxPhraseTokens) continue;
-      for (const TokenKey& k : keys[f.j]) {
-        std::string key = f.key.empty() ? k.key : f.key + " " + k.key;
+      const text::Token& tj = ws.tokens[s.tok_begin + f.j];
+      if (!Matchable(tj)) continue;
+      for (const KeyView& k : r->doc_keys[s.tok_begin + f.j]) {
+        std::string_view key = k.key;
+        if (!f.key.empty()) {
+          buf.assign(f.key);
+          buf += ' ';
+          buf.append(k.key);
+          key = buf;
+        }
         const uint32_t v = lex_.FindPhrase(key);
         if (v == kNone) continue;
         const uint8_t cls = f.cls | k.cls;
@@ -100,7 +100,7 @@ void Recognizer::MatchSentence(const Workspace& ws, const Sentence& s, Recogniti
             best_len = len, best_val = v, best_cls = cls;
           }
         }
-        if (Lexicon::IsPrefix(v)) stack.push_back({f.j + 1, std::move(key), cls});
+        if (Lexicon::IsPrefix(v)) stack.push_back({f.j + 1, std::string(key), cls});
       }
     }
     if (best_len == 0) {
@@ -613,7 +613,6 @@ namespace rasd::lexicon {
 // the rest of a light entry within five tokens; the verb's trigger takes the
 // construction's code.
 void Recognizer::FindGappedLightVerbs(const Workspace& ws, Recognition* r) const {
-  std::vector<TokenKey> vkeys, nkeys;
   // Candidate verbs: every token not already inside a multi-word trigger.
   const size_t existing = r->triggers.size();
   for (uint32_t si = 0; si < ws.sentences.size(); ++si) {
@@ -630,9 +629,9 @@ void Recognizer::FindGappedLightVerbs(const Workspace& ws, Recognition* r) const
         }
       }
       if (covered) continue;
-      MemoTokenKeys(ws.tokens[t], &vkeys, &r->scratch);
+      const std::span<const KeyView> vkeys = r->doc_keys[t];
       bool any_prefix = false;
-      for (const TokenKey& vk : vkeys)
+      for (const KeyView& vk : vkeys)
         any_prefix |= vk.cls != kMatchNoun && Lexicon::IsPrefix(lex_.FindPhrase(vk.key));
       if (!any_prefix) continue;
       if (at == existing) {
@@ -652,13 +651,12 @@ void Recognizer::FindGappedLightVerbs(const Workspace& ws, Recognition* r) const
   RemoveLightNouns(r);
 }
 
-void Recognizer::FindGappedFrom(const Workspace& ws, const Sentence& s, const std::vector<TokenKey>& vkeys,
+void Recognizer::FindGappedFrom(const Workspace& /*ws*/, const Sentence& s, std::span<const KeyView> vkeys,
                                 TriggerMatch* tmp, Recognition* r) const {
-  std::vector<TokenKey> nkeys;
   TriggerMatch& tm = *tmp;
   {
     bool done = false;
-    for (const TokenKey& vk : vkeys) {
+    for (const KeyView& vk : vkeys) {
       if (done || vk.cls == kMatchNoun || !Lexicon::IsPrefix(lex_.FindPhrase(vk.key))) continue;
       for (uint32_t start = tm.te + 1; start < std::min(s.tok_end, tm.te + 6) && !done; ++start) {
         // What stands between verb and noun must be the subject: tokens of
@@ -671,12 +669,14 @@ void Recognizer::FindGappedFrom(const Workspace& ws, const Sentence& s, const st
         }
         if (!gap_is_actor) continue;
         // Extend word by word from `start`, contiguously.
-        std::string key = vk.key;
+        std::string key(vk.key);
+        std::string& cand = r->key_buf;
         for (uint32_t j = start; j < std::min(s.tok_end, start + 4) && !done; ++j) {
-          MemoTokenKeys(ws.tokens[j], &nkeys, &r->scratch);
           bool extended = false;
-          for (const TokenKey& nk : nkeys) {
-            const std::string cand = key + " " + nk.key;
+          for (const KeyView& nk : r->doc_keys[j]) {
+            cand.assign(key);
+            cand += ' ';
+            cand.append(nk.key);
             const uint32_t v = lex_.FindPhrase(cand);
             if (v == kNone) continue;
             if (Lexicon::HasEntries(v)) {
@@ -803,6 +803,7 @@ void Recognizer::Run(const Document& doc, Workspace* ws, std::vector<Mention>* m
   if (!ws->recognition) ws->recognition = std::make_shared<Recognition>();
   Recognition* r = ws->recognition.get();
   r->clear();
+  r->doc_keys.Build(ws->tokens, &r->scratch);
   for (uint32_t si = 0; si < ws->sentences.size(); ++si) {
     const size_t mfirst = r->matches.size();
     MatchSentence(*ws, ws->sentences[si], r);
@@ -909,8 +910,18 @@ void Recognizer::Run(const Document& doc, Workspace* ws, std::vector<Mention>* m
     m.rule = "trigger:" + lex_.Source(e);
     mentions->push_back(std::move(m));
   }
-  std::stable_sort(mentions->begin(), mentions->end(),
-                   [](const Mention& a, const Mention& b) { return a.span.begin < b.span.begin; });
+  // Stably by start: sort indices, then move each mention once (a Mention
+  // holds six strings; sorting them in place moved each many times).
+  std::vector<uint32_t>& order = r->order;
+  order.resize(mentions->size());
+  for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+    return (*mentions)[a].span.begin < (*mentions)[b].span.begin;
+  });
+  std::vector<Mention>& sorted = r->sorted;
+  sorted.clear();
+  for (uint32_t i : order) sorted.push_back(std::move((*mentions)[i]));
+  mentions->swap(sorted);
 }
 
 }  // namespace rasd::lexicon

@@ -6,9 +6,11 @@
 #define RASD_LEXICON_RECOGNIZER_H_
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <vector>
 
+#include "lexicon/key_memo.h"
 #include "lexicon/keys.h"
 #include "lexicon/lexicon.h"
 #include "rasd/document.h"
@@ -84,6 +86,18 @@ struct Recognition {
   std::vector<lexicon::CueMatch> cues;
   std::vector<lexicon::TokenKey> keys;
   std::vector<std::string> scratch;
+  // Every token's dictionary keys (computed once per document by Run), and
+  // buffers of the phrase search kept from one document to the next.
+  lexicon::DocumentKeys doc_keys;
+  struct Frame {
+    uint32_t j;
+    std::string key;
+    uint8_t cls;
+  };
+  std::vector<Frame> frames;
+  std::string key_buf;
+  std::vector<uint32_t> order;  // sorting the mentions
+  std::vector<Mention> sorted;
   void clear() {
     matches.clear(), pool.clear(), actors.clear(), places.clear(), dates.clear(), triggers.clear(), cues.clear();
   }
@@ -111,8 +125,8 @@ class Recognizer {
   void ResolveHomeland(const Workspace& ws, Recognition* r) const;
   void FindDates(const Document& doc, const Workspace& ws, uint32_t si, size_t mfirst, Recognition* r) const;
   void FindGappedLightVerbs(const Workspace& ws, Recognition* r) const;
-  void FindGappedFrom(const Workspace& ws, const Sentence& s, const std::vector<TokenKey>& vkeys, TriggerMatch* tm,
-                      Recognition* r) const;
+  void FindGappedFrom(const Workspace& ws, const Sentence& s, std::span<const KeyView> vkeys,
+                      TriggerMatch* tm, Recognition* r) const;
   void RemoveLightNouns(Recognition* r) const;
   void UseEntities(const Workspace& ws, Recognition* r, std::vector<Mention>* mentions) const;
 

@@ -4,8 +4,11 @@
 
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <cstdio>
 #include <filesystem>
+#include <functional>
+#include <mutex>
 #include <thread>
 
 #include "rasd/ingest.h"
@@ -37,6 +40,67 @@ std::string Duration(double secs) {
   return buf;
 }
 
+// Worker threads that live for the whole run. The per-thread memos and
+// scratch buffers of the stages (clitic segmentation, dictionary keys, NER
+// buffers) then serve every batch; with a new thread per batch of 64
+// documents they started cold on each one (docs/performance.md).
+class WorkerPool {
+ public:
+  explicit WorkerPool(int n) {
+    for (int w = 0; w < n; ++w) threads_.emplace_back([this, w] { Loop(w); });
+  }
+  ~WorkerPool() {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      quit_ = true;
+    }
+    work_cv_.notify_all();
+    for (auto& t : threads_) t.join();
+  }
+  WorkerPool(const WorkerPool&) = delete;
+  WorkerPool& operator=(const WorkerPool&) = delete;
+
+  // Runs job(w) once on every worker w; returns at once. Only after Wait().
+  void Start(std::function<void(int)> job) {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      job_ = std::move(job);
+      busy_ = threads_.size();
+      ++seq_;
+    }
+    work_cv_.notify_all();
+  }
+  // Until every worker has finished the job started last.
+  void Wait() {
+    std::unique_lock<std::mutex> lock(mu_);
+    done_cv_.wait(lock, [this] { return busy_ == 0; });
+  }
+
+ private:
+  void Loop(int w) {
+    uint64_t seen = 0;
+    for (;;) {
+      {
+        std::unique_lock<std::mutex> lock(mu_);
+        work_cv_.wait(lock, [&] { return quit_ || seq_ != seen; });
+        if (seq_ == seen) return;  // quit, nothing left to run
+        seen = seq_;
+      }
+      job_(w);  // job_ changes only in Start, after Wait
+      std::lock_guard<std::mutex> lock(mu_);
+      if (--busy_ == 0) done_cv_.notify_all();
+    }
+  }
+
+  std::vector<std::thread> threads_;
+  std::mutex mu_;
+  std::condition_variable work_cv_, done_cv_;
+  std::function<void(int)> job_;
+  size_t busy_ = 0;
+  uint64_t seq_ = 0;
+  bool quit_ = false;
+};
+
 // One batch: documents in, annotations out. Two of them alternate, so that
 // the workers fill one while the caller drains the other.
 struct Batch {
@@ -62,8 +126,8 @@ void RunPipeline(const Pipeline& pipeline, const std::vector<std::string>& paths
   Batch batches[2];
   Batch* filling = &batches[0];
   Batch* running = nullptr;  // Being annotated by the pool.
-  std::vector<std::thread> pool;
   std::atomic<size_t> next{0};
+  WorkerPool pool(threads);  // after what its jobs use: it ends first
   bool stop = false;
   const bool show = opts.progress && isatty(STDERR_FILENO);
   const uint64_t total_bytes = show ? TotalInputBytes(paths) : 0;
@@ -104,8 +168,7 @@ void RunPipeline(const Pipeline& pipeline, const std::vector<std::string>& paths
   // Waits for the running batch and hands its results to the sink.
   auto finish_running = [&]() {
     if (running == nullptr) return;
-    for (auto& t : pool) t.join();
-    pool.clear();
+    pool.Wait();
     release_large();
     for (size_t i = 0; i < running->size && !stop; ++i) {
       stats->documents++;
@@ -127,8 +190,7 @@ void RunPipeline(const Pipeline& pipeline, const std::vector<std::string>& paths
       for (size_t i = next++; i < b->size; i = next++)
         pipeline.Annotate(std::move(b->docs[i]), &workspaces[w], &b->results[i]);
     };
-    const int n = static_cast<int>(std::min<size_t>(threads, b->size));
-    for (int w = 0; w < n; ++w) pool.emplace_back(work, w);
+    pool.Start(work);
     running = b;
     filling = (b == &batches[0]) ? &batches[1] : &batches[0];
   };
@@ -139,8 +201,7 @@ void RunPipeline(const Pipeline& pipeline, const std::vector<std::string>& paths
     if (filling->size == 0) return;
     Batch* previous = running;
     if (previous != nullptr) {
-      for (auto& t : pool) t.join();
-      pool.clear();
+      pool.Wait();
       running = nullptr;
       release_large();
     }

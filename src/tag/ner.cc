@@ -434,7 +434,11 @@ Status NerTagger::Save(const std::string& path) const {
 Result<NerTagger> NerTagger::Load(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::NotFound(path + ": cannot open NER model");
-  std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  // In blocks (a character at a time, 3 MB took about 15 instructions a byte).
+  std::string data;
+  char block[1 << 16];
+  while (in.read(block, sizeof block) || in.gcount() > 0)
+    data.append(block, static_cast<size_t>(in.gcount()));
   if (in.bad()) return Status::IoError(path + ": cannot read NER model");
   return FromBytes(data, path);
 }

@@ -22,6 +22,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/huge_pages.h"
 #include "rasd/document.h"
 #include "rasd/pipeline.h"
 #include "rasd/status.h"
@@ -121,7 +122,8 @@ class NerTagger {
   // joint_stride_ + stage * labels + label], padded with zeros to a multiple
   // of 8, so one fetch gives a feature's weights for both stages
   // (docs/performance.md). Derived from stages_ by BuildJointTable().
-  std::vector<int16_t> joint_;
+  // In huge pages where the system allows (src/core/huge_pages.h).
+  std::vector<int16_t, HugePageAllocator<int16_t>> joint_;
   uint32_t joint_stride_ = 0;
   text::Segmenter segmenter_;
 };

@@ -4,6 +4,8 @@
 #include <array>
 #include <type_traits>
 
+#include "core/string_memo.h"
+
 namespace rasd::tag {
 namespace {
 
@@ -78,8 +80,40 @@ uint64_t ShapeCode(const text::Token& t, size_t len) {
   return static_cast<uint64_t>(t.kind) * 8 + (len < kBucket.size() ? kBucket[len] : 7);
 }
 
-constexpr std::array<const char*, 10> kGroupNames = {"word",    "affix",  "ngram",     "shape",    "context",
-                                                     "bigram",  "gazetteer", "cluster", "document", "prior"};
+bool Inside(std::string_view part, std::string_view whole) {
+  return part.data() >= whole.data() && part.data() + part.size() <= whole.data() + whole.size();
+}
+
+// The memo key of a token's own features (Emit's kOwnPart): everything they
+// read, which is the feature groups, the token's kind and proclitics, and its
+// norm, stem and enclitic.
+void OwnKey(const text::Token& t, uint32_t groups, std::string* key) {
+  key->assign(reinterpret_cast<const char*>(&groups), sizeof groups);
+  key->push_back(static_cast<char>(t.kind));
+  key->push_back(static_cast<char>(t.proclitics));
+  const std::string_view norm = t.norm;
+  if (norm.size() < 255 && Inside(t.stem, norm) && (t.enclitic.empty() || Inside(t.enclitic, norm))) {
+    // The usual token: stem and enclitic are views into the norm.
+    key->push_back('v');
+    key->push_back(static_cast<char>(t.stem.data() - norm.data()));
+    key->push_back(static_cast<char>(t.stem.size()));
+    key->push_back(static_cast<char>(t.enclitic.empty() ? 0 : t.enclitic.data() - norm.data()));
+    key->push_back(static_cast<char>(t.enclitic.size()));
+    key->append(norm);
+    return;
+  }
+  key->push_back('s');
+  for (const size_t n : {norm.size(), t.stem.size(), t.enclitic.size()}) {
+    const uint32_t v = static_cast<uint32_t>(n);
+    key->append(reinterpret_cast<const char*>(&v), sizeof v);
+  }
+  key->append(norm);
+  key->append(t.stem);
+  key->append(t.enclitic);
+}
+
+constexpr std::array<const char*, 10> kGroupNames = {"word",   "affix",     "ngram",   "shape",    "context",
+                                                     "bigram", "gazetteer", "cluster", "document", "prior"};
 
 }  // namespace
 
@@ -179,7 +213,8 @@ void NerFeatureExtractor::ContextHashes(std::span<const text::Token> toks, NerSc
 }
 
 template <typename Sink>
-void NerFeatureExtractor::Emit(std::span<const text::Token> toks, size_t i, const NerScratch& s, Sink* out) const {
+void NerFeatureExtractor::Emit(std::span<const text::Token> toks, size_t i, const NerScratch& s, Sink* out,
+                               unsigned parts) const {
   const long n = static_cast<long>(toks.size());
   const long j = static_cast<long>(i);
   const text::Token& t = toks[i];
@@ -192,7 +227,7 @@ void NerFeatureExtractor::Emit(std::span<const text::Token> toks, size_t i, cons
   auto sh = [&](long k, size_t x) { return s.stem_ctx_hashes[static_cast<size_t>(k + 2) * kWordSeeds + x]; };
   auto ph = [&](long k, size_t x) { return s.pair_hashes[static_cast<size_t>(k + 2) * kPairSeeds + x]; };
   // The word's identity comes first: training may hide it (IdentityFeatures()).
-  if (groups_ & kFeatWord) {
+  if ((parts & kOwnPart) && (groups_ & kFeatWord)) {
     if constexpr (kHashed) {
       out->AddHash(wh(j, 4));
       out->AddHash(sh(j, 4));
@@ -201,45 +236,48 @@ void NerFeatureExtractor::Emit(std::span<const text::Token> toks, size_t i, cons
       out->Add(T("s"), t.stem);
     }
   }
-  out->Add(T("bias"), "");
-  if (groups_ & kFeatWord) {
-    out->AddId(T("pro"), t.proclitics);
-    out->Add(T("enc"), t.enclitic);
-  }
-  if (groups_ & kFeatAffix) {
-    static constexpr std::array<Tmpl, 4> kWp = {T("wp1"), T("wp2"), T("wp3"), T("wp4")};
-    static constexpr std::array<Tmpl, 4> kWs = {T("ws1"), T("ws2"), T("ws3"), T("ws4")};
-    static constexpr std::array<Tmpl, 3> kSp = {T("sp1"), T("sp2"), T("sp3")};
-    static constexpr std::array<Tmpl, 3> kSs = {T("ss1"), T("ss2"), T("ss3")};
-    const size_t len = s.lengths[i];
-    for (size_t k = 1; k <= 4 && k < len; ++k) {
-      out->Add(kWp[k - 1], Prefix(t.norm, k));
-      out->Add(kWs[k - 1], Suffix(t.norm, k));
+  if (parts & kOwnPart) {
+    out->Add(T("bias"), "");
+    if (groups_ & kFeatWord) {
+      out->AddId(T("pro"), t.proclitics);
+      out->Add(T("enc"), t.enclitic);
     }
-    if (t.stem != t.norm) {
-      for (size_t k = 1; k <= 3; ++k) {
-        out->Add(kSp[k - 1], Prefix(t.stem, k));
-        out->Add(kSs[k - 1], Suffix(t.stem, k));
+    if (groups_ & kFeatAffix) {
+      static constexpr std::array<Tmpl, 4> kWp = {T("wp1"), T("wp2"), T("wp3"), T("wp4")};
+      static constexpr std::array<Tmpl, 4> kWs = {T("ws1"), T("ws2"), T("ws3"), T("ws4")};
+      static constexpr std::array<Tmpl, 3> kSp = {T("sp1"), T("sp2"), T("sp3")};
+      static constexpr std::array<Tmpl, 3> kSs = {T("ss1"), T("ss2"), T("ss3")};
+      const size_t len = s.lengths[i];
+      for (size_t k = 1; k <= 4 && k < len; ++k) {
+        out->Add(kWp[k - 1], Prefix(t.norm, k));
+        out->Add(kWs[k - 1], Suffix(t.norm, k));
+      }
+      if (t.stem != t.norm) {
+        for (size_t k = 1; k <= 3; ++k) {
+          out->Add(kSp[k - 1], Prefix(t.stem, k));
+          out->Add(kSs[k - 1], Suffix(t.stem, k));
+        }
       }
     }
-  }
-  if ((groups_ & kFeatNgram) && t.kind == text::TokenKind::kArabic) {
-    // Trigrams of "^stem$" (the markers anchor the first and last).
-    const std::string_view st = t.stem;
-    std::array<size_t, 64> cut{};  // byte offset of each code point, then the end
-    size_t m = 0, pos = 0;
-    while (pos < st.size() && m + 1 < cut.size()) {
-      cut[m++] = pos;
-      text::DecodeUtf8(st, &pos);
+    if ((groups_ & kFeatNgram) && t.kind == text::TokenKind::kArabic) {
+      // Trigrams of "^stem$" (the markers anchor the first and last).
+      const std::string_view st = t.stem;
+      std::array<size_t, 64> cut{};  // byte offset of each code point, then the end
+      size_t m = 0, pos = 0;
+      while (pos < st.size() && m + 1 < cut.size()) {
+        cut[m++] = pos;
+        text::DecodeUtf8(st, &pos);
+      }
+      cut[m] = pos;
+      if (m >= 2) {
+        out->Add(T("c3^"), st.substr(0, cut[2]));
+        for (size_t k = 0; k + 3 <= m; ++k) out->Add(T("c3"), st.substr(cut[k], cut[k + 3] - cut[k]));
+        out->Add(T("c3$"), st.substr(cut[m - 2], cut[m] - cut[m - 2]));
+      }
     }
-    cut[m] = pos;
-    if (m >= 2) {
-      out->Add(T("c3^"), st.substr(0, cut[2]));
-      for (size_t k = 0; k + 3 <= m; ++k) out->Add(T("c3"), st.substr(cut[k], cut[k + 3] - cut[k]));
-      out->Add(T("c3$"), st.substr(cut[m - 2], cut[m] - cut[m - 2]));
-    }
+    if (groups_ & kFeatShape) out->AddId(T("shape"), ShapeCode(t, s.lengths[i]));
   }
-  if (groups_ & kFeatShape) out->AddId(T("shape"), ShapeCode(t, s.lengths[i]));
+  if (!(parts & kContextPart)) return;
   if (groups_ & kFeatContext) {
     if constexpr (kHashed) {
       out->AddHash(wh(j - 1, 0));
@@ -335,12 +373,23 @@ void NerFeatureExtractor::ExtractDocument(std::span<const text::Token> toks, std
   s->feats.clear();
   s->offsets.resize(toks.size() + 1);
   HashSink sink(&s->feats);
+  // A token's own features depend on its text alone, and news text repeats
+  // its words: each thread remembers them per distinct token.
+  thread_local StringMemo<std::vector<uint64_t>> own_memo{16384};
+  thread_local std::string key;
   for (size_t k = 0; k + 1 < bounds.size(); ++k) {
     const std::span<const text::Token> sent = toks.subspan(bounds[k], bounds[k + 1] - bounds[k]);
     Prepare(sent, s);
     for (size_t i = 0; i < sent.size(); ++i) {
       s->offsets[bounds[k] + i] = static_cast<uint32_t>(s->feats.size());
-      Emit(sent, i, *s, &sink);
+      OwnKey(sent[i], groups_, &key);
+      const std::vector<uint64_t>& own = own_memo.Get(key, [&](std::vector<uint64_t>* v) {
+        v->clear();
+        HashSink own_sink(v);
+        Emit(sent, i, *s, &own_sink, kOwnPart);
+      });
+      s->feats.insert(s->feats.end(), own.begin(), own.end());
+      Emit(sent, i, *s, &sink, kContextPart);
     }
   }
   s->offsets[toks.size()] = static_cast<uint32_t>(s->feats.size());
@@ -382,7 +431,8 @@ void NerFeatureExtractor::DocumentCodes(std::span<const text::Token> toks, std::
     count.fill(0);
     for (size_t m = a; m < b; ++m) {
       const uint32_t sent = occ[m][2];
-      while (hi < b && occ[hi][2] <= sent + window) ++count[std::min<size_t>(tags[occ[hi++][3]], kMaxDocLabels - 1)];
+      while (hi < b && occ[hi][2] <= sent + window)
+        ++count[std::min<size_t>(tags[occ[hi++][3]], kMaxDocLabels - 1)];
       while (occ[lo][2] + window < sent) --count[std::min<size_t>(tags[occ[lo++][3]], kMaxDocLabels - 1)];
       const size_t self = std::min<size_t>(tags[occ[m][3]], kMaxDocLabels - 1);
       const uint32_t others = static_cast<uint32_t>(hi - lo) - 1;

@@ -58,24 +58,24 @@ std::string FeatureGroupNames(uint32_t groups);
 // Per-thread buffers reused from sentence to sentence (no allocation per
 // token once they have grown).
 struct NerScratch {
-  std::vector<uint64_t> feats;     // all tokens' feature hashes
-  std::vector<uint32_t> offsets;   // token i: feats[offsets[i], offsets[i + 1])
-  std::vector<uint64_t> doc_feats;  // second stage: document features, 4 a token
-  std::vector<uint16_t> doc_codes;  // DocumentCodes
+  std::vector<uint64_t> feats;                       // all tokens' feature hashes
+  std::vector<uint32_t> offsets;                     // token i: feats[offsets[i], offsets[i + 1])
+  std::vector<uint64_t> doc_feats;                   // second stage: document features, 4 a token
+  std::vector<uint16_t> doc_codes;                   // DocumentCodes
   std::vector<std::array<uint32_t, 4>> occurrences;  // DocumentCodes: key hi, key lo, sentence, token
-  std::vector<int> first_tags;      // first-stage labels
-  std::vector<uint8_t> gazetteer;  // Gazetteer::Match marks
+  std::vector<int> first_tags;                       // first-stage labels
+  std::vector<uint8_t> gazetteer;                    // Gazetteer::Match marks
   std::vector<const WordClusters::Entry*> clusters;
   std::vector<uint8_t> priors;
   std::vector<uint64_t> stem_hashes;  // Fnv1a of each token's stem (Prepare)
   // ContextHashes: per padded position, word and stem under 5 seeds, stem pairs under 4.
   std::vector<uint64_t> word_hashes, stem_ctx_hashes, pair_hashes;
-  std::vector<uint16_t> lengths;   // code points per token
-  std::vector<float> emit;         // emission scores [token * labels + label]
-  std::vector<uint32_t> rows;      // weight-table slot of each of feats
-  std::vector<int32_t> sums;       // joint row sums [token * stride + stage * labels + label]
-  std::vector<float> scores;       // decoder: path scores
-  std::vector<uint8_t> back;       // decoder: back pointers
+  std::vector<uint16_t> lengths;     // code points per token
+  std::vector<float> emit;           // emission scores [token * labels + label]
+  std::vector<uint32_t> rows;        // weight-table slot of each of feats
+  std::vector<int32_t> sums;         // joint row sums [token * stride + stage * labels + label]
+  std::vector<float> scores;         // decoder: path scores
+  std::vector<uint8_t> back;         // decoder: back pointers
   std::vector<std::string> storage;  // PrepareTokens: normalised words
   std::vector<text::Token> tokens;
 };
@@ -102,8 +102,8 @@ class NerFeatureExtractor {
   // occurrence, all O, or the most frequent entity type with whether it is
   // the majority and whether it mostly begins an entity.
   static void DocumentCodes(std::span<const text::Token> toks, std::span<const uint32_t> bounds,
-                            std::span<const int> tags, const std::vector<std::string>& labels, uint32_t window,
-                            NerScratch* scratch);
+                            std::span<const int> tags, const std::vector<std::string>& labels,
+                            uint32_t window, NerScratch* scratch);
   // Four hashed features a token from the codes: its own, its neighbours',
   // and its own with the previous one. Fills scratch->doc_feats.
   static void DocumentFeatures(std::span<const uint16_t> codes, std::span<const uint32_t> bounds,
@@ -118,8 +118,13 @@ class NerFeatureExtractor {
  private:
   void Prepare(std::span<const text::Token> toks, NerScratch* s) const;
   static void ContextHashes(std::span<const text::Token> toks, NerScratch* s);
+  // Emit's two parts: the features of the token alone (word, affixes,
+  // n-grams, shape), which ExtractDocument remembers per distinct token, and
+  // those of its context.
+  static constexpr unsigned kOwnPart = 1, kContextPart = 2;
   template <typename Sink>
-  void Emit(std::span<const text::Token> toks, size_t i, const NerScratch& s, Sink* sink) const;
+  void Emit(std::span<const text::Token> toks, size_t i, const NerScratch& s, Sink* sink,
+            unsigned parts = kOwnPart | kContextPart) const;
 
   const Gazetteer* gaz_;
   const WordClusters* clusters_;

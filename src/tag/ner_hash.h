@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/hash.h"
+#include "core/huge_pages.h"
 
 namespace rasd::tag {
 
@@ -82,8 +83,9 @@ class FlatMap {
   std::vector<std::pair<uint64_t, V>> Sorted() const;
 
  private:
-  std::vector<uint64_t> keys_;
-  std::vector<V> vals_;
+  // In huge pages where the system allows: read at random (src/core/huge_pages.h).
+  std::vector<uint64_t, HugePageAllocator<uint64_t>> keys_;
+  std::vector<V, HugePageAllocator<V>> vals_;
   size_t size_ = 0;
 };
 

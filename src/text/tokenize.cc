@@ -15,25 +15,39 @@ struct Chain {
 
 // Longest first so that وبال is tried before وب and و.
 constexpr std::array<Chain, 28> kChains = {{
-    {"وبال", kConjWa | kPrepBi | kDefArticle}, {"فبال", kConjFa | kPrepBi | kDefArticle},
-    {"وكال", kConjWa | kPrepKa | kDefArticle}, {"فكال", kConjFa | kPrepKa | kDefArticle},
-    {"ولل", kConjWa | kPrepLi | kDefArticle},  {"فلل", kConjFa | kPrepLi | kDefArticle},
-    {"وال", kConjWa | kDefArticle},            {"فال", kConjFa | kDefArticle},
-    {"بال", kPrepBi | kDefArticle},            {"كال", kPrepKa | kDefArticle},
-    {"لل", kPrepLi | kDefArticle},             {"ال", kDefArticle},
-    {"وس", kConjWa | kFutureSa},               {"فس", kConjFa | kFutureSa},
-    {"وب", kConjWa | kPrepBi},                 {"ول", kConjWa | kPrepLi},
-    {"وك", kConjWa | kPrepKa},                 {"فب", kConjFa | kPrepBi},
-    {"فل", kConjFa | kPrepLi},                 {"فك", kConjFa | kPrepKa},
-    {"و", kConjWa},                            {"ف", kConjFa},
-    {"ب", kPrepBi},                            {"ل", kPrepLi},
-    {"ك", kPrepKa},                            {"س", kFutureSa},
-    {"", 0},                                   {"", 0},
+    {"وبال", kConjWa | kPrepBi | kDefArticle},
+    {"فبال", kConjFa | kPrepBi | kDefArticle},
+    {"وكال", kConjWa | kPrepKa | kDefArticle},
+    {"فكال", kConjFa | kPrepKa | kDefArticle},
+    {"ولل", kConjWa | kPrepLi | kDefArticle},
+    {"فلل", kConjFa | kPrepLi | kDefArticle},
+    {"وال", kConjWa | kDefArticle},
+    {"فال", kConjFa | kDefArticle},
+    {"بال", kPrepBi | kDefArticle},
+    {"كال", kPrepKa | kDefArticle},
+    {"لل", kPrepLi | kDefArticle},
+    {"ال", kDefArticle},
+    {"وس", kConjWa | kFutureSa},
+    {"فس", kConjFa | kFutureSa},
+    {"وب", kConjWa | kPrepBi},
+    {"ول", kConjWa | kPrepLi},
+    {"وك", kConjWa | kPrepKa},
+    {"فب", kConjFa | kPrepBi},
+    {"فل", kConjFa | kPrepLi},
+    {"فك", kConjFa | kPrepKa},
+    {"و", kConjWa},
+    {"ف", kConjFa},
+    {"ب", kPrepBi},
+    {"ل", kPrepLi},
+    {"ك", kPrepKa},
+    {"س", kFutureSa},
+    {"", 0},
+    {"", 0},
 }};
 
 // Longest first; the empty enclitic is tried before all of them.
-constexpr std::array<std::string_view, 11> kEnclitics = {"هما", "كما", "هم", "هن", "كم",
-                                                         "كن", "نا", "ها", "ه", "ك", "ي"};
+constexpr std::array<std::string_view, 11> kEnclitics = {"هما", "كما", "هم", "هن", "كم", "كن",
+                                                         "نا",  "ها",  "ه",  "ك",  "ي"};
 
 size_t Letters(std::string_view s) { return CountCodePoints(s); }
 
@@ -44,8 +58,7 @@ bool EndsWith(std::string_view s, std::string_view p) {
 
 // س marks the future only before an imperfect prefix (سيزور، ستزور، سنزور، سازور).
 bool FutureOk(std::string_view rest) {
-  return StartsWith(rest, "ي") || StartsWith(rest, "ت") || StartsWith(rest, "ن") ||
-         StartsWith(rest, "ا");
+  return StartsWith(rest, "ي") || StartsWith(rest, "ت") || StartsWith(rest, "ن") || StartsWith(rest, "ا");
 }
 
 }  // namespace
@@ -69,7 +82,7 @@ void Segmenter::Segment(Token* tok) const {
   // NER's own); a memo that meets another segmenter starts over.
   struct Slot {
     uint64_t id = 0;
-    StringMemo<Cut> memo{8192};
+    StringMemo<Cut> memo{32768};
   };
   thread_local Slot slots[2];
   thread_local unsigned next_victim = 0;
@@ -124,14 +137,16 @@ void Segmenter::SegmentUncached(Token* tok) const {
     for (size_t i = 1; i < bases.size(); ++i)
       if (StartsWith(x, bases[i]) && ok(bases[i])) return true;
     for (std::string_view suf : {"ين", "ون", "ات", "ه", "ا", "ان"})
-      if (EndsWith(x, suf) && Letters(x) - Letters(suf) >= 3 && ok(x.substr(0, x.size() - suf.size()))) return true;
+      if (EndsWith(x, suf) && Letters(x) - Letters(suf) >= 3 && ok(x.substr(0, x.size() - suf.size())))
+        return true;
     return false;
   };
   if (!def_start && explains(w, false)) {
     bool conj_split = false;
     if (!explains(w, true))
       for (std::string_view conj : {"و", "ف"})
-        if (StartsWith(w, conj) && Letters(w) >= 3 && explains(w.substr(conj.size()), true)) conj_split = true;
+        if (StartsWith(w, conj) && Letters(w) >= 3 && explains(w.substr(conj.size()), true))
+          conj_split = true;
     // The same for a one-letter preposition before a dictionary noun of three
     // letters or more (لمجلس = ل + مجلس, as in لمجلس الأمن).
     if (!conj_split && !explains(w, true))
@@ -202,7 +217,9 @@ void Tokenize(const NormalizedText& nt, uint32_t nbegin, uint32_t nend, const Se
   const std::string_view s(nt.text);
   size_t pos = nbegin;
   auto is_digit = [](char32_t c) { return c >= '0' && c <= '9'; };
-  auto is_latin = [](char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0x24F); };
+  auto is_latin = [](char32_t c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0x24F);
+  };
   while (pos < nend) {
     const size_t start = pos;
     const char32_t cp = DecodeUtf8(s, &pos);
@@ -227,7 +244,8 @@ void Tokenize(const NormalizedText& nt, uint32_t nbegin, uint32_t nend, const Se
           continue;
         }
         // Internal separators between digits: 3.5  1,000  10:30  16/2/2016
-        if ((c == '.' || c == ',' || c == ':' || c == '/') && q < nend && is_digit(static_cast<unsigned char>(s[q]))) {
+        if ((c == '.' || c == ',' || c == ':' || c == '/') && q < nend &&
+            is_digit(static_cast<unsigned char>(s[q]))) {
           pos = q;
           continue;
         }
@@ -289,7 +307,8 @@ void VerbCandidates(std::string_view stem, std::vector<std::string>* out) {
     base += stem.substr(pre.size());
     const std::string_view b(base);
     for (std::string_view suf : {"ون", "ين", "ان", "وا", "ن"}) {
-      if (EndsWith(b, suf) && Letters(b) - Letters(suf) >= 3) add(std::string(b.substr(0, b.size() - suf.size())));
+      if (EndsWith(b, suf) && Letters(b) - Letters(suf) >= 3)
+        add(std::string(b.substr(0, b.size() - suf.size())));
     }
     add(base);
   }

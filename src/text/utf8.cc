@@ -3,7 +3,7 @@
 
 namespace rasd::text {
 
-char32_t DecodeUtf8(std::string_view s, size_t* pos, bool* valid) {
+char32_t DecodeUtf8Slow(std::string_view s, size_t* pos, bool* valid) {
   const size_t i = *pos;
   const auto b0 = static_cast<unsigned char>(s[i]);
   auto fail = [&]() -> char32_t {
