@@ -2033,6 +2033,9 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
         if (crowd)
           if (const EntryRecord* ci = lex_.Cameo("141")) code = "141", cinfo = ci;
       }
+      // Journalists' travel is coverage, not diplomacy (توجه عشرات الصحافيين
+      // إلى مدينة وونسان، زيارة خاشقجي إلى القنصلية).
+      if (code == "042" && src && src->code.ends_with("MED")) return;
       // Police, soldiers and spies do not demonstrate: a road they close
       // (أغلقت الشرطة الطريق) is a security measure, not a protest.
       if (code.compare(0, 2, "14") == 0 && src &&
