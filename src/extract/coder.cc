@@ -1851,6 +1851,18 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
       }
     }
     if (akind == AttributionKind::kAnonymous) reported = true;
+    // What an analyst or academic says will happen is a forecast, not a plan
+    // (قال فواز جرجس، رئيس قسم الشرق الأوسط في كلية لندن للاقتصاد، إن إيران
+    // ستنسحب).
+    if (planned && acue && acue->kind == CueKind::kSpeech) {
+      bool expert = false;
+      for (uint32_t t = acue->te; t < std::min(sent.tok_end, acue->te + 20) && ws.tokens[t].stem != "ان"; ++t) {
+        const std::string_view st = ws.tokens[t].stem;
+        expert |= st.starts_with("محلل") || st.starts_with("خبير") || st == "خبراء" || st.starts_with("باحث") ||
+                  st == "استاذ" || st.starts_with("اكاديمي") || st == "كليه" || st == "جامعه" || st == "معهد";
+      }
+      if (expert) continue;
+    }
     // An event inside an accusation's charge is alleged, not asserted (اتهمت
     // بريطانيا روسيا بشن هجمات، متهمة بمحاولة منح إيران، بتهمة قتل): reported.
     if (cameo.compare(0, 3, "112") != 0) {
