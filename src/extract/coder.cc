@@ -252,7 +252,8 @@ bool IsParty(const ActorMention& a, const TriggerMatch& tm, int root, bool verba
   if (a.te == a.tb + 1 && a.tb > sb && a.rule.starts_with("role:") && a.rule.find("+country:") == std::string::npos &&
       a.rule.find("+person:") == std::string::npos && a.rule.find("+org:") == std::string::npos) {
     const std::string_view w = toks[a.tb].stem;
-    if (w.starts_with("ارهابي") || w.starts_with("انقلابي") || w.starts_with("متطرف")) {
+    if (w.starts_with("ارهابي") || w.starts_with("انقلابي") || w.starts_with("متطرف") || w.starts_with("جهادي") ||
+        w.starts_with("متشدد") || w == "مسلحه") {
       bool after_actor = false;
       for (const ActorMention& b : r.actors) after_actor |= b.sentence == a.sentence && b.te == a.tb && &b != &a;
       if (after_actor) return false;
