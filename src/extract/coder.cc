@@ -97,12 +97,13 @@ bool GovernedByPreposition(const text::Token* toks, uint32_t tb, uint32_t sent_b
 
 // Whether one of the prepositions of a trigger's frame ("prep:على|prep:مع")
 // governs the actor at `tb`: a proclitic ب/ل or the word before it.
-bool GovernedByFramePreposition(const text::Token* toks, uint32_t tb, uint32_t sent_begin, std::string_view frame) {
+bool GovernedByFramePreposition(const text::Token* toks, uint32_t tb, uint32_t sent_begin,
+                                std::string_view frame) {
   for (size_t p = frame.find("prep:"); p != std::string_view::npos; p = frame.find("prep:", p + 5)) {
     std::string_view prep = frame.substr(p + 5);
     prep = prep.substr(0, prep.find('|'));
     const std::string n = text::NormalizeString(prep);
-    if (n == "ب" ? toks[tb].has(text::kPrepBi)
+    if (n == "ب"   ? toks[tb].has(text::kPrepBi)
         : n == "ل" ? toks[tb].has(text::kPrepLi)
                    : tb > sent_begin && toks[tb - 1].norm == n)
       return true;
@@ -203,7 +204,8 @@ bool IsParty(const ActorMention& a, const TriggerMatch& tm, int root, bool verba
   // ب after a place names a wider place (في نواكشوط بموريتانيا), not a partner.
   if (root >= 3 && root <= 8 && a.code.size() == 3 && toks[a.tb].has(text::kPrepBi) && a.tb > sb)
     for (const auto& p : r.places)
-      if (p.sentence == a.sentence && p.te == a.tb && p.tb > sb && text::InLocativePhrase(toks.data(), p.tb, sb))
+      if (p.sentence == a.sentence && p.te == a.tb && p.tb > sb &&
+          text::InLocativePhrase(toks.data(), p.tb, sb))
         return false;
   // Who says so is no party (وفق المرصد، بحسب الأمم المتحدة، نقلا عن مصادر،
   // وفق ما أعلنت السلطات).
@@ -220,21 +222,23 @@ bool IsParty(const ActorMention& a, const TriggerMatch& tm, int root, bool verba
   }
   // Security as a state of affairs is no police force (إعادة الأمن والاستقرار،
   // حفظ الأمن، زعزعة الأمن).
-  if (toks[a.tb].stem == "امن" && a.rule.starts_with("role:") && a.rule.find("+person:") == std::string::npos &&
-      a.rule.find("+org:") == std::string::npos) {
-    const std::string_view nx = a.tb + 1 < ws.sentences[tm.sentence].tok_end ? toks[a.tb + 1].norm : std::string_view();
+  if (toks[a.tb].stem == "امن" && a.rule.starts_with("role:") &&
+      a.rule.find("+person:") == std::string::npos && a.rule.find("+org:") == std::string::npos) {
+    const std::string_view nx =
+        a.tb + 1 < ws.sentences[tm.sentence].tok_end ? toks[a.tb + 1].norm : std::string_view();
     const std::string_view pv = a.tb > sb ? toks[a.tb - 1].stem : std::string_view();
     if (nx == "والاستقرار" || nx == "والسلام" || nx == "والامان" || nx == "الاقليمي" || nx == "الدولي" ||
-        pv == "اعاده" || pv == "حفظ" || pv == "تحقيق" || pv == "استتباب" || pv == "زعزعه" || pv == "استعاده" ||
-        pv == "تعزيز" || pv == "ضمان" || pv == "بسط" || pv == "انعدام" || pv == "غياب")
+        pv == "اعاده" || pv == "حفظ" || pv == "تحقيق" || pv == "استتباب" || pv == "زعزعه" ||
+        pv == "استعاده" || pv == "تعزيز" || pv == "ضمان" || pv == "بسط" || pv == "انعدام" || pv == "غياب")
       return false;
   }
   // "Administration" or "leadership" of a thing (تحسين إدارة الموارد، قيادة
   // السيارات) is an activity, not an actor: a bare one before a noun that
   // names no actor.
   if (a.te == a.tb + 1 && a.rule.starts_with("role:") && a.rule.find('+') == std::string::npos &&
-      (toks[a.tb].stem == "اداره" || toks[a.tb].stem == "قياده") && a.te < ws.sentences[tm.sentence].tok_end &&
-      toks[a.te].kind == text::TokenKind::kArabic && toks[a.te].has(text::kDefArticle)) {
+      (toks[a.tb].stem == "اداره" || toks[a.tb].stem == "قياده") &&
+      a.te < ws.sentences[tm.sentence].tok_end && toks[a.te].kind == text::TokenKind::kArabic &&
+      toks[a.te].has(text::kDefArticle)) {
     bool actor_next = false;
     for (const ActorMention& b : r.actors) actor_next |= b.sentence == a.sentence && b.tb == a.te;
     if (!actor_next) return false;
@@ -244,18 +248,21 @@ bool IsParty(const ActorMention& a, const TriggerMatch& tm, int root, bool verba
   // are aimed at whoever they answer (تفرض رسوما ردا على الإجراءات الأميركية).
   for (uint32_t k = a.tb; root < 16 && k > sb + 1 && a.tb - k < 4; --k) {
     if (IsBoundaryToken(toks[k - 1])) break;
-    if (toks[k - 1].stem == "علي" && (toks[k - 2].norm == "ردا" || toks[k - 2].norm == "رداً") && tm.te <= k - 2)
+    if (toks[k - 1].stem == "علي" && (toks[k - 2].norm == "ردا" || toks[k - 2].norm == "رداً") &&
+        tm.te <= k - 2)
       return false;
   }
   // A label after a named party (ميليشيا الحوثي الإرهابية، الانقلابية) describes
   // it: no second party.
-  if (a.te == a.tb + 1 && a.tb > sb && a.rule.starts_with("role:") && a.rule.find("+country:") == std::string::npos &&
-      a.rule.find("+person:") == std::string::npos && a.rule.find("+org:") == std::string::npos) {
+  if (a.te == a.tb + 1 && a.tb > sb && a.rule.starts_with("role:") &&
+      a.rule.find("+country:") == std::string::npos && a.rule.find("+person:") == std::string::npos &&
+      a.rule.find("+org:") == std::string::npos) {
     const std::string_view w = toks[a.tb].stem;
-    if (w.starts_with("ارهابي") || w.starts_with("انقلابي") || w.starts_with("متطرف") || w.starts_with("جهادي") ||
-        w.starts_with("متشدد") || w == "مسلحه") {
+    if (w.starts_with("ارهابي") || w.starts_with("انقلابي") || w.starts_with("متطرف") ||
+        w.starts_with("جهادي") || w.starts_with("متشدد") || w == "مسلحه") {
       bool after_actor = false;
-      for (const ActorMention& b : r.actors) after_actor |= b.sentence == a.sentence && b.te == a.tb && &b != &a;
+      for (const ActorMention& b : r.actors)
+        after_actor |= b.sentence == a.sentence && b.te == a.tb && &b != &a;
       if (after_actor) return false;
     }
   }
@@ -289,7 +296,8 @@ bool IsParty(const ActorMention& a, const TriggerMatch& tm, int root, bool verba
   }
   // An origin (رجل وزوجته من أصول إيرانية) describes a person: no party.
   // (أصول alone is also "assets": ستستهدف أصول روسيا.)
-  if (a.tb > sb + 1 && (toks[a.tb - 1].stem == "اصول" || toks[a.tb - 1].stem == "اصل") && toks[a.tb - 2].norm == "من")
+  if (a.tb > sb + 1 && (toks[a.tb - 1].stem == "اصول" || toks[a.tb - 1].stem == "اصل") &&
+      toks[a.tb - 2].norm == "من")
     return false;
   // Force "with" an ally is done together (غارات شنتها دمشق مع حليفتها موسكو،
   // تشن أنقرة مع فصائل سورية موالية هجوما): the one after مع is no target,
@@ -303,10 +311,11 @@ bool IsParty(const ActorMention& a, const TriggerMatch& tm, int root, bool verba
     if (prev == nullptr) break;
     hb = prev->tb;
   }
-  const bool after_ma = hb > sb && (toks[hb - 1].norm == "مع" ||
-                                    // إلى جانب فرنسا وبريطانيا "alongside"
-                                    (hb > sb + 1 && toks[hb - 1].stem == "جانب" && toks[hb - 2].norm == "الي") ||
-                                    (hb > sb + 1 && toks[hb - 2].norm == "مع" && toks[hb - 1].stem.starts_with("حليف")));
+  const bool after_ma =
+      hb > sb && (toks[hb - 1].norm == "مع" ||
+                  // إلى جانب فرنسا وبريطانيا "alongside"
+                  (hb > sb + 1 && toks[hb - 1].stem == "جانب" && toks[hb - 2].norm == "الي") ||
+                  (hb > sb + 1 && toks[hb - 2].norm == "مع" && toks[hb - 1].stem.starts_with("حليف")));
   if (root >= 15 && after_ma && tm.tb < a.tb) {
     const std::string frame(lex.str(lex.entry(tm.entry).name));
     if (frame.find("prep:مع") == std::string::npos) {
@@ -325,7 +334,8 @@ bool IsParty(const ActorMention& a, const TriggerMatch& tm, int root, bool verba
   // والمكسيك: also the actors coordinated after the first).
   for (uint32_t k = a.tb; k > sb;) {
     const std::string_view q = toks[k - 1].norm;
-    if (q == "حول" || q == "بشان" || q == "حيال" || q == "ازاء" || q == "مستثنيا" || q == "باستثناء" || q == "عدا")
+    if (q == "حول" || q == "بشان" || q == "حيال" || q == "ازاء" || q == "مستثنيا" || q == "باستثناء" ||
+        q == "عدا")
       return false;
     if (!toks[k].has(text::kConjWa)) break;
     const ActorMention* prev = nullptr;
@@ -360,10 +370,10 @@ bool IsParty(const ActorMention& a, const TriggerMatch& tm, int root, bool verba
   // ... and so does a feminine one after an indefinite plural of things
   // (علاقات دبلوماسية، مناورات عسكرية، عمليات أمنية), and an accusative
   // one after an accusative noun (تدريبا عسكريا).
-  if (a.te == a.tb + 1 && a.tb > sb && a.rule.starts_with("role:") && a.rule.find("+country:") == std::string::npos &&
-      a.rule.find("+person:") == std::string::npos && a.rule.find("+org:") == std::string::npos &&
-      toks[a.tb].proclitics == 0 && !toks[a.tb - 1].has(text::kDefArticle) &&
-      toks[a.tb - 1].kind == text::TokenKind::kArabic &&
+  if (a.te == a.tb + 1 && a.tb > sb && a.rule.starts_with("role:") &&
+      a.rule.find("+country:") == std::string::npos && a.rule.find("+person:") == std::string::npos &&
+      a.rule.find("+org:") == std::string::npos && toks[a.tb].proclitics == 0 &&
+      !toks[a.tb - 1].has(text::kDefArticle) && toks[a.tb - 1].kind == text::TokenKind::kArabic &&
       ((toks[a.tb].stem.ends_with("يه") && toks[a.tb - 1].stem.ends_with("ات")) ||
        // ... or an accusative one after an accusative noun (تلقوا تدريبا عسكريا)
        (toks[a.tb].stem.ends_with("يا") && toks[a.tb - 1].stem.ends_with("ا") &&
@@ -374,12 +384,14 @@ bool IsParty(const ActorMention& a, const TriggerMatch& tm, int root, bool verba
   }
   // ... and a masculine one right after an indefinite event noun qualifies
   // the event (هجوم عسكري واسع لقوات النظام، تحرك عسكري).
-  if (a.te == a.tb + 1 && a.tb > sb && a.rule.starts_with("role:") && a.rule.find("+country:") == std::string::npos &&
-      a.rule.find("+person:") == std::string::npos && a.rule.find("+org:") == std::string::npos &&
-      toks[a.tb].proclitics == 0 && toks[a.tb].stem.ends_with("ي") && !toks[a.tb - 1].has(text::kDefArticle)) {
+  if (a.te == a.tb + 1 && a.tb > sb && a.rule.starts_with("role:") &&
+      a.rule.find("+country:") == std::string::npos && a.rule.find("+person:") == std::string::npos &&
+      a.rule.find("+org:") == std::string::npos && toks[a.tb].proclitics == 0 &&
+      toks[a.tb].stem.ends_with("ي") && !toks[a.tb - 1].has(text::kDefArticle)) {
     for (const TriggerMatch& o : r.triggers)
       if (o.sentence == a.sentence && o.te == a.tb && o.entry != lexicon::kNone &&
-          static_cast<TriggerKind>(lex.entry(o.entry).kind) != TriggerKind::kVerb)  // (not هاجم انتحاري: a subject)
+          static_cast<TriggerKind>(lex.entry(o.entry).kind) !=
+              TriggerKind::kVerb)  // (not هاجم انتحاري: a subject)
         return false;
   }
   // A nisba that is a first name (تركي آل الشيخ، سعودي بن ...) is a person.
@@ -998,7 +1010,8 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
         const TriggerMatch* prev_verb = nullptr;
         for (const TriggerMatch& o : r.triggers)
           if (&o != &tm && o.sentence == tm.sentence && o.te <= before.back()->tb && o.tb >= cl.tb &&
-              o.entry != lexicon::kNone && static_cast<TriggerKind>(lex_.entry(o.entry).kind) == TriggerKind::kVerb &&
+              o.entry != lexicon::kNone &&
+              static_cast<TriggerKind>(lex_.entry(o.entry).kind) == TriggerKind::kVerb &&
               !ws.tokens[o.tb].has(text::kDefArticle))
             prev_verb = &o;  // the last one before the actor
         if (prev_verb != nullptr && before.back()->tb >= prev_verb->te) {
@@ -1041,12 +1054,13 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
       auto ends = [](std::string_view w, std::string_view e) { return w.size() > e.size() + 4 && w.ends_with(e); };
       const std::string_view vn = head.norm;
       std::string_view pronoun_word;  // a preposition carrying the pronoun (عنه)
-      bool resumptive = !head.enclitic.empty() || ends(vn, "ته") || ends(vn, "تها") || ends(vn, "تهم") ||
-                        ends(vn, "وه") || ends(vn, "وها") || ends(vn, "وهم") || ends(vn, "ها") || ends(vn, "هم") ||
-                        // an imperfect with an object pronoun (الذي تعتقله الحكومة)
-                        // (not a root ending in ه: يتوجه، يوجه، يتجه، ينبه)
-                        (ends(vn, "ه") && (vn.starts_with("ت") || vn.starts_with("ي")) && !vn.ends_with("وجه") &&
-                         !vn.ends_with("تجه") && !vn.ends_with("نبه") && !vn.ends_with("شبه"));
+      bool resumptive =
+          !head.enclitic.empty() || ends(vn, "ته") || ends(vn, "تها") || ends(vn, "تهم") || ends(vn, "وه") ||
+          ends(vn, "وها") || ends(vn, "وهم") || ends(vn, "ها") || ends(vn, "هم") ||
+          // an imperfect with an object pronoun (الذي تعتقله الحكومة)
+          // (not a root ending in ه: يتوجه، يوجه، يتجه، ينبه)
+          (ends(vn, "ه") && (vn.starts_with("ت") || vn.starts_with("ي")) && !vn.ends_with("وجه") &&
+           !vn.ends_with("تجه") && !vn.ends_with("نبه") && !vn.ends_with("شبه"));
       if (tm.te < sent.tok_end) {
         static const char* const kPrepPronouns[] = {"عنه", "عنها", "عنهم", "عليه", "عليها", "عليهم", "له",  "لها",
                                                     "لهم", "معه", "معها", "معهم", "منه", "منها", "منهم", "اليه",
@@ -1162,8 +1176,9 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
       const bool bi_frame = frame.find("prep:ب") != std::string::npos;  // ندد بـ، رحب بـ
       for (const ActorMention* a : cands) {
         // في and ب introduce where and how (بموافقة صينية), not whom.
-        bool fi = a->tb > sent.tok_begin && !ws.tokens[a->tb].has(text::kPrepBi) &&
-                  text::InLocativePhrase(ws.tokens.data(), a->tb, sent.tok_begin);  // (IsParty: not for 03-08)
+        bool fi =
+            a->tb > sent.tok_begin && !ws.tokens[a->tb].has(text::kPrepBi) &&
+            text::InLocativePhrase(ws.tokens.data(), a->tb, sent.tok_begin);  // (IsParty: not for 03-08)
         // A nisba right after a place qualifies the place (في مدينة سرت الليبية).
         if (!fi && a->nisba_only && !ws.tokens[a->tb].has(text::kConjWa))
           for (const auto& p : r.places)
@@ -1186,8 +1201,9 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
       // العدل: the inquiry is into Trump's criticism, not into the minister),
       // so a bare genitive before it is the object (for verbs that take no
       // direct object).
-      if (kind != TriggerKind::kLight && frame.rfind("prep:", 0) == 0 && frame.find("obj") == std::string::npos &&
-          !governed.empty() && !bare.empty() && bare[0]->tb < governed[0]->tb) {
+      if (kind != TriggerKind::kLight && frame.rfind("prep:", 0) == 0 &&
+          frame.find("obj") == std::string::npos && !governed.empty() && !bare.empty() &&
+          bare[0]->tb < governed[0]->tb) {
         bool own = false;
         for (const ActorMention* a : governed)
           own |= GovernedByFramePreposition(ws.tokens.data(), a->tb, sent.tok_begin, frame);
@@ -1261,7 +1277,8 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
           if (a->tb >= sources.back()->te && a->code != sources[0]->code) rest.push_back(a);
         targets = pick_target(rest);
         how = "VSO";
-      } else if (verbal && !after.empty() && GovernedByPreposition(ws.tokens.data(), after[0]->tb, sent.tok_begin)) {
+      } else if (verbal && !after.empty() &&
+                 GovernedByPreposition(ws.tokens.data(), after[0]->tb, sent.tok_begin)) {
         // A verb whose only actors follow a preposition has no subject in
         // its clause (يريد عقد لقاء مع حكومات ألمانيا وبريطانيا): they are
         // the other party.
@@ -1270,10 +1287,11 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
         how = "VSO (no subject)";
         // An intransitive verb has no object: a crowd counted with من after it
         // is its subject (خرج مئات من المتظاهرين).
-        if (frame == "none" && after[0]->tb > sent.tok_begin + 1 && ws.tokens[after[0]->tb - 1].norm == "من") {
+        if (frame == "none" && after[0]->tb > sent.tok_begin + 1 &&
+            ws.tokens[after[0]->tb - 1].norm == "من") {
           const std::string_view q = ws.tokens[after[0]->tb - 2].stem;
-          if (q == "مئات" || q == "الاف" || q == "عشرات" || q == "الوف" || q == "ملايين" || q == "عدد" || q == "حشود" ||
-              q == "مئه" || q == "الف" || q == "بعض")
+          if (q == "مئات" || q == "الاف" || q == "عشرات" || q == "الوف" || q == "ملايين" || q == "عدد" ||
+              q == "حشود" || q == "مئه" || q == "الف" || q == "بعض")
             sources = targets, targets.clear(), how = "VSO (counted subject)";
         }
       } else if (!after.empty() && after[0] == appositive) {
@@ -1281,13 +1299,15 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
         size_t nx;
         targets = run_from(after, 0, &nx);
         how = verbal ? "VSO" : "noun+apposition";
-      } else if (verbal && !after.empty() && after[0]->tb == tm.te && IsAccusative(*after[0], ws.tokens[after[0]->tb], false)) {
+      } else if (verbal && !after.empty() && after[0]->tb == tm.te &&
+                 IsAccusative(*after[0], ws.tokens[after[0]->tb], false)) {
         // Only an accusative object after the verb (تفجير استهدف جنودا رومانيين):
         // the subject is elsewhere.
         size_t nx;
         targets = run_from(after, 0, &nx);
         how = "VSO (object only)";
-      } else if (!verbal && !after.empty() && GovernedByPreposition(ws.tokens.data(), after[0]->tb, sent.tok_begin)) {
+      } else if (!verbal && !after.empty() &&
+                 GovernedByPreposition(ws.tokens.data(), after[0]->tb, sent.tok_begin)) {
         // A noun followed by a preposition has no genitive: the actor there
         // is its object (الإفراج عن جنديين يونانيين، الهجوم على غزة).
         size_t nx;
@@ -1339,19 +1359,20 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
           targets = sources;
           sources.clear();
           how = "noun+released genitive";
-        } else if (!verbal && frame.rfind("obj", 0) == 0 && !sources.empty() && !second_party && passive_noun) {
+        } else if (!verbal && frame.rfind("obj", 0) == 0 && !sources.empty() && !second_party &&
+                   passive_noun) {
           targets = sources;
           sources.clear();
           how = "noun+passive genitive";
-        } else if (!verbal && rootn == 16 && !sources.empty() && !second_party && sources[0]->rule.starts_with("role:") &&
-                   sources[0]->code.ends_with("GOV")) {
+        } else if (!verbal && rootn == 16 && !sources.empty() && !second_party &&
+                   sources[0]->rule.starts_with("role:") && sources[0]->code.ends_with("GOV")) {
           // A diplomat in the genitive of a relations noun is its patient
           // (طرد السفير الكندي، استدعاء القائم بالأعمال الأمريكي).
           targets = sources;
           sources.clear();
           how = "noun+diplomat genitive";
-        } else if (!verbal && frame.rfind("obj", 0) == 0 && (rootn == 17 || rootn == 18) && !sources.empty() &&
-            !second_party && !sources[0]->role_only) {
+        } else if (!verbal && frame.rfind("obj", 0) == 0 && (rootn == 17 || rootn == 18) &&
+                   !sources.empty() && !second_party && !sources[0]->role_only) {
           const std::string& c = sources[0]->code;
           const bool force = c.ends_with("MIL") || c.ends_with("COP") || c.ends_with("SPY") || c.ends_with("REB") ||
                              c.ends_with("INS") || c == "UAF" || c.starts_with("IMG");
@@ -1373,8 +1394,9 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
     if (verbal && how == "SVO" && !sources.empty() && tm.te == tm.tb + 1 &&
         (head.stem == "قتل" || head.stem == "اغتيل" || head.stem == "قتلت")) {
       const std::string& c = sources[0]->code;
-      const bool unarmed = c.ends_with("MED") || c.ends_with("CVL") || c.ends_with("REF") || c.ends_with("REL") ||
-                           c.ends_with("ELI") || c.ends_with("BUS") || c.ends_with("NGO");
+      const bool unarmed = c.ends_with("MED") || c.ends_with("CVL") || c.ends_with("REF") ||
+                           c.ends_with("REL") || c.ends_with("ELI") || c.ends_with("BUS") ||
+                           c.ends_with("NGO");
       bool victim_after = false;
       for (const ActorMention* a : targets)
         victim_after |= !text::InLocativePhrase(ws.tokens.data(), a->tb, sent.tok_begin);
@@ -1405,14 +1427,16 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
       // are the killed, not killers, when no victim follows.
       if (!counted && tm.te == tm.tb + 1 && (hs == "قتل" || hs == "اغتيل" || hs == "قتلت")) {
         const std::string& c = sources[0]->code;
-        const bool unarmed = c.ends_with("MED") || c.ends_with("CVL") || c.ends_with("REF") || c.ends_with("REL") ||
-                             c.ends_with("ELI") || c.ends_with("BUS") || c.ends_with("NGO") ||
-                             (sources[0]->rule.starts_with("person:") && !c.ends_with("MIL") && !c.ends_with("REB") &&
-                              !c.ends_with("INS"));
+        const bool unarmed = c.ends_with("MED") || c.ends_with("CVL") || c.ends_with("REF") ||
+                             c.ends_with("REL") || c.ends_with("ELI") || c.ends_with("BUS") ||
+                             c.ends_with("NGO") ||
+                             (sources[0]->rule.starts_with("person:") && !c.ends_with("MIL") &&
+                              !c.ends_with("REB") && !c.ends_with("INS"));
         bool victim_after = false;
         for (const ActorMention* a : targets)
           victim_after |= !text::InLocativePhrase(ws.tokens.data(), a->tb, sent.tok_begin) &&
-                          !(a->tb > sent.tok_begin && (ws.tokens[a->tb - 1].norm == "داخل" || ws.tokens[a->tb - 1].norm == "قرب"));
+                          !(a->tb > sent.tok_begin &&
+                            (ws.tokens[a->tb - 1].norm == "داخل" || ws.tokens[a->tb - 1].norm == "قرب"));
         if (unarmed && !victim_after) counted = true;
       }
       if (counted) {
@@ -1446,13 +1470,13 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
         const bool by_means = m1.has(text::kPrepBi) && m1.proclitics == text::kPrepBi &&
                               (st == "نيران" || st == "رصاص" || st == "قذائف" || st == "ايدي" || st == "يد");
         // (من قبل only right before its actor: ... من قبل مزاعم بريطانيا is "before".)
-        const bool two_word = m0 != nullptr &&
-                              ((m0->proclitics == 0 &&
-                                ((m0->stem == "من" && st == "قبل" && !gap) ||
-                                 (m0->stem == "علي" && (st == "يد" || st == "ايدي")))) ||
-                               // برصاصة من قناص، بقذيفة من دبابة
-                               (m0->proclitics == text::kPrepBi && m1.norm == "من" &&
-                                (m0->stem == "رصاصه" || m0->stem == "قذيفه" || m0->stem == "نيران")));
+        const bool two_word =
+            m0 != nullptr &&
+            ((m0->proclitics == 0 && ((m0->stem == "من" && st == "قبل" && !gap) ||
+                                      (m0->stem == "علي" && (st == "يد" || st == "ايدي")))) ||
+             // برصاصة من قناص، بقذيفة من دبابة
+             (m0->proclitics == text::kPrepBi && m1.norm == "من" &&
+              (m0->stem == "رصاصه" || m0->stem == "قذيفه" || m0->stem == "نيران")));
         return by_means || two_word;
       };
       for (const ActorMention* a : after) {
@@ -1588,9 +1612,11 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
     }
     // A nisba right after a light construction whose noun is a person (طرد
     // السفير الكندي، طرد الدبلوماسيين الروس) says whose person: the patient.
-    if (kind == TriggerKind::kLight && !sources.empty() && sources[0]->nisba_only && sources[0]->tb == tm.te) {
+    if (kind == TriggerKind::kLight && !sources.empty() && sources[0]->nisba_only &&
+        sources[0]->tb == tm.te) {
       const std::string_view n = ws.tokens[tm.te - 1].stem;
-      if (n.starts_with("سفير") || n.starts_with("دبلوماسي") || n.starts_with("مراقب") || n.starts_with("مفتش")) {
+      if (n.starts_with("سفير") || n.starts_with("دبلوماسي") || n.starts_with("مراقب") ||
+          n.starts_with("مفتش")) {
         targets = {sources[0]};
         sources.clear();
         // The subject before the verb, if any (أعلنت السعودية طرد السفير الكندي).
@@ -1746,7 +1772,8 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
       if (p == "سوف" || p == "وسوف") planned = true;
       // قد before an imperfect is "may" (قد يعرض الرئيس هدنة): a possibility,
       // not a report; before a perfect it asserts (قد التقى، قد توجه).
-      if ((p == "قد" || p == "وقد" || p == "فقد") && verbal && kind == TriggerKind::kVerb && !head.has(text::kFutureSa) &&
+      if ((p == "قد" || p == "وقد" || p == "فقد") && verbal && kind == TriggerKind::kVerb &&
+          !head.has(text::kFutureSa) &&
           // (ي or تت: a single ت also begins perfects such as توجه، تعهد)
           (head.stem.starts_with("ي") || head.stem.starts_with("تت")))
         hypothetical = true;
@@ -1857,10 +1884,12 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
     // ستنسحب).
     if (planned && acue && acue->kind == CueKind::kSpeech) {
       bool expert = false;
-      for (uint32_t t = acue->te; t < std::min(sent.tok_end, acue->te + 20) && ws.tokens[t].stem != "ان"; ++t) {
+      for (uint32_t t = acue->te; t < std::min(sent.tok_end, acue->te + 20) && ws.tokens[t].stem != "ان";
+           ++t) {
         const std::string_view st = ws.tokens[t].stem;
-        expert |= st.starts_with("محلل") || st.starts_with("خبير") || st == "خبراء" || st.starts_with("باحث") ||
-                  st == "استاذ" || st.starts_with("اكاديمي") || st == "كليه" || st == "جامعه" || st == "معهد";
+        expert |= st.starts_with("محلل") || st.starts_with("خبير") || st == "خبراء" ||
+                  st.starts_with("باحث") || st == "استاذ" || st.starts_with("اكاديمي") || st == "كليه" ||
+                  st == "جامعه" || st == "معهد";
       }
       if (expert) continue;
     }
@@ -2041,7 +2070,8 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
           const std::string_view w = ws.tokens[t].stem;
           // (a subject: before the verb, or the nominative متظاهرون after it;
           // خشية توجه المتظاهرين is a verbal noun with its genitive)
-          crowd |= (w.starts_with("متظاهر") || w.starts_with("محتج")) && (src->te <= tm.tb || w.ends_with("ون"));
+          crowd |=
+              (w.starts_with("متظاهر") || w.starts_with("محتج")) && (src->te <= tm.tb || w.ends_with("ون"));
         }
         if (crowd)
           if (const EntryRecord* ci = lex_.Cameo("141")) code = "141", cinfo = ci;

@@ -183,7 +183,8 @@ class Builder {
   std::vector<EntryRecord> entries_;
   std::unordered_map<std::string, std::vector<uint32_t>> postings_;
   std::unordered_set<std::string> prefixes_;
-  std::unordered_map<std::string, uint8_t> stems_;  // stem -> 1 dictionary word, 2 inside phrases after ل/ب, 0 word list only
+  std::unordered_map<std::string, uint8_t>
+      stems_;  // stem -> 1 dictionary word, 2 inside phrases after ل/ب, 0 word list only
   std::string sources_;
   uint32_t nfiles_ = 0;
 };

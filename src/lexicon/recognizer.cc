@@ -292,20 +292,19 @@ void Recognizer::ComposeActors(const Document& doc, const Workspace& ws, uint32_
            // (not a coordinated name after a comma: الحكومة، ورياك مشار)
            (!trigger_at(atoms[j].te) && !ws.tokens[atoms[j + 1].tb].has(text::kConjWa) &&
             (atoms[j + 1].type == 'P' || ws.tokens[atoms[j].te].norm == "من" ||
-                                         ws.tokens[atoms[j].te].norm == "في" ||
-                                         // (an ل-genitive past an adjective: قائد
-                                         // عسكري لحركة حماس; not past a noun:
-                                         // قصفت القوات مواقع لتنظيم داعش)
-                                         (ws.tokens[atoms[j + 1].tb].has(text::kPrepLi) &&
-                                          (atoms[j + 1].tb == atoms[j].te ||
-                                           ws.tokens[atoms[j].te].has(text::kDefArticle) ||
-                                           // (تابعة لـ، مبايع لـ، موالية لـ: belonging to)
-                                           ws.tokens[atoms[j].te].stem.starts_with("تابع") ||
-                                           ws.tokens[atoms[j].te].stem.starts_with("مبايع") ||
-                                           ws.tokens[atoms[j].te].stem.starts_with("موال") ||
-                                           ws.tokens[atoms[j].te].stem.starts_with("سابق") ||
-                                           ws.tokens[atoms[j].te].stem.ends_with("ي") ||
-                                           ws.tokens[atoms[j].te].stem.ends_with("يه"))))))) {
+             ws.tokens[atoms[j].te].norm == "في" ||
+             // (an ل-genitive past an adjective: قائد
+             // عسكري لحركة حماس; not past a noun:
+             // قصفت القوات مواقع لتنظيم داعش)
+             (ws.tokens[atoms[j + 1].tb].has(text::kPrepLi) &&
+              (atoms[j + 1].tb == atoms[j].te || ws.tokens[atoms[j].te].has(text::kDefArticle) ||
+               // (تابعة لـ، مبايع لـ، موالية لـ: belonging to)
+               ws.tokens[atoms[j].te].stem.starts_with("تابع") ||
+               ws.tokens[atoms[j].te].stem.starts_with("مبايع") ||
+               ws.tokens[atoms[j].te].stem.starts_with("موال") ||
+               ws.tokens[atoms[j].te].stem.starts_with("سابق") ||
+               ws.tokens[atoms[j].te].stem.ends_with("ي") ||
+               ws.tokens[atoms[j].te].stem.ends_with("يه"))))))) {
         ++j;
         am.code = atoms[j].code;
         if (atoms[j].type == 'O' && atoms[j].code.size() == 3) am.code += role;  // bare org country code
@@ -324,7 +323,8 @@ void Recognizer::ComposeActors(const Document& doc, const Workspace& ws, uint32_
         std::string who = "ISR";
         const bool inside = ws.tokens[t - 1].stem == "احتلال";  // the role entry itself (قوات الاحتلال)
         uint32_t end = inside ? t : t + 1;
-        if (j + 1 < atoms.size() && atoms[j + 1].type == 'C' && atoms[j + 1].nisba && atoms[j + 1].tb == end) {
+        if (j + 1 < atoms.size() && atoms[j + 1].type == 'C' && atoms[j + 1].nisba &&
+            atoms[j + 1].tb == end) {
           ++j;
           who = atoms[j].code;
           end = atoms[j].te;

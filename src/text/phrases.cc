@@ -12,7 +12,8 @@ bool InLocativePhrase(const Token* toks, uint32_t tb, uint32_t sent_begin) {
     const std::string_view w = q.stem;
     const bool geo = w == "عاصمه" || w == "مدينه" || w == "منطقه" || w == "محافظه" || w == "ولايه" ||
                      w == "جزيره" || w == "بلده" || w == "قريه" || w == "اقليم";
-    const bool nisba = q.has(kDefArticle) && q.proclitics == kDefArticle && (w.ends_with("يه") || w.ends_with("ي"));
+    const bool nisba =
+        q.has(kDefArticle) && q.proclitics == kDefArticle && (w.ends_with("يه") || w.ends_with("ي"));
     if (!geo && !nisba) return false;
     if (geo && q.has(kPrepBi)) return true;  // بالعاصمة الألمانية برلين
   }
