@@ -156,6 +156,20 @@ bool IsNumberWord(std::string_view st) {
 //   country (في هلسنكي عاصمة فنلندا);
 // - a city right after a summit or conference noun is its venue (قمة هلسنكي،
 //   مؤتمر باريس), unless coordinated with another party.
+// A single-word role with nothing attached (no country, person or
+// organisation): the kind of actor that may be a mere adjective.
+bool LoneRoleWord(const ActorMention& a) {
+  return a.te == a.tb + 1 && a.rule.starts_with("role:") && a.rule.find("+country:") == std::string::npos &&
+         a.rule.find("+person:") == std::string::npos && a.rule.find("+org:") == std::string::npos;
+}
+
+// Whether another actor of the sentence ends right before token `t`.
+bool ActorEndsAt(const Recognition& r, uint32_t sentence, uint32_t t) {
+  for (const ActorMention& b : r.actors)
+    if (b.sentence == sentence && b.te == t) return true;
+  return false;
+}
+
 bool IsParty(const ActorMention& a, const TriggerMatch& tm, int root, bool verbal, const Workspace& ws,
              const Recognition& r, const lexicon::Lexicon& lex) {
   const auto& toks = ws.tokens;
@@ -254,17 +268,12 @@ bool IsParty(const ActorMention& a, const TriggerMatch& tm, int root, bool verba
   }
   // A label after a named party (ميليشيا الحوثي الإرهابية، الانقلابية) describes
   // it: no second party.
-  if (a.te == a.tb + 1 && a.tb > sb && a.rule.starts_with("role:") &&
-      a.rule.find("+country:") == std::string::npos && a.rule.find("+person:") == std::string::npos &&
-      a.rule.find("+org:") == std::string::npos) {
+  if (LoneRoleWord(a) && a.tb > sb) {
     const std::string_view w = toks[a.tb].stem;
-    if (w.starts_with("ارهابي") || w.starts_with("انقلابي") || w.starts_with("متطرف") ||
-        w.starts_with("جهادي") || w.starts_with("متشدد") || w == "مسلحه") {
-      bool after_actor = false;
-      for (const ActorMention& b : r.actors)
-        after_actor |= b.sentence == a.sentence && b.te == a.tb && &b != &a;
-      if (after_actor) return false;
-    }
+    if ((w.starts_with("ارهابي") || w.starts_with("انقلابي") || w.starts_with("متطرف") || w.starts_with("جهادي") ||
+         w.starts_with("متشدد") || w == "مسلحه") &&
+        ActorEndsAt(r, a.sentence, a.tb))
+      return false;
   }
   // Who backs or funds a party is no party itself (مليشيا الحوثي المدعومة من
   // إيران، جبهة النصرة الممولة من قطر).
@@ -357,37 +366,26 @@ bool IsParty(const ActorMention& a, const TriggerMatch& tm, int root, bool verba
   if (a.tb > sb && (toks[a.tb - 1].norm == "امام" || toks[a.tb - 1].norm == "وامام")) return false;
   // A role adjective on its own after a definite noun that is no actor
   // qualifies that noun (الصناعات العسكرية، الزي العسكري، الألغام البحرية).
-  if (a.te == a.tb + 1 && a.tb > sb && a.rule.starts_with("role:") && a.rule.find("+country:") == std::string::npos &&
-      a.rule.find("+person:") == std::string::npos && a.rule.find("+org:") == std::string::npos &&
-      toks[a.tb].has(text::kDefArticle) && !toks[a.tb].has(text::kConjWa) &&
+  if (LoneRoleWord(a) && a.tb > sb && toks[a.tb].has(text::kDefArticle) && !toks[a.tb].has(text::kConjWa) &&
       (toks[a.tb].stem.ends_with("ي") || toks[a.tb].stem.ends_with("يه")) &&
       (toks[a.tb - 1].has(text::kDefArticle) || toks[a.tb - 1].norm.starts_with("ال")) &&
-      toks[a.tb - 1].kind == text::TokenKind::kArabic) {
-    bool after_actor = false;
-    for (const ActorMention& b : r.actors) after_actor |= b.sentence == a.sentence && b.te == a.tb;
-    if (!after_actor) return false;
-  }
+      toks[a.tb - 1].kind == text::TokenKind::kArabic && !ActorEndsAt(r, a.sentence, a.tb))
+    return false;
   // ... and so does a feminine one after an indefinite plural of things
   // (علاقات دبلوماسية، مناورات عسكرية، عمليات أمنية), and an accusative
   // one after an accusative noun (تدريبا عسكريا).
-  if (a.te == a.tb + 1 && a.tb > sb && a.rule.starts_with("role:") &&
-      a.rule.find("+country:") == std::string::npos && a.rule.find("+person:") == std::string::npos &&
-      a.rule.find("+org:") == std::string::npos && toks[a.tb].proclitics == 0 &&
-      !toks[a.tb - 1].has(text::kDefArticle) && toks[a.tb - 1].kind == text::TokenKind::kArabic &&
+  if (LoneRoleWord(a) && a.tb > sb && toks[a.tb].proclitics == 0 && !toks[a.tb - 1].has(text::kDefArticle) &&
+      toks[a.tb - 1].kind == text::TokenKind::kArabic &&
       ((toks[a.tb].stem.ends_with("يه") && toks[a.tb - 1].stem.ends_with("ات")) ||
        // ... or an accusative one after an accusative noun (تلقوا تدريبا عسكريا)
        (toks[a.tb].stem.ends_with("يا") && toks[a.tb - 1].stem.ends_with("ا") &&
-        text::CountCodePoints(toks[a.tb - 1].stem) >= 4))) {
-    bool after_actor = false;
-    for (const ActorMention& b : r.actors) after_actor |= b.sentence == a.sentence && b.te == a.tb;
-    if (!after_actor) return false;
-  }
+        text::CountCodePoints(toks[a.tb - 1].stem) >= 4)) &&
+      !ActorEndsAt(r, a.sentence, a.tb))
+    return false;
   // ... and a masculine one right after an indefinite event noun qualifies
   // the event (هجوم عسكري واسع لقوات النظام، تحرك عسكري).
-  if (a.te == a.tb + 1 && a.tb > sb && a.rule.starts_with("role:") &&
-      a.rule.find("+country:") == std::string::npos && a.rule.find("+person:") == std::string::npos &&
-      a.rule.find("+org:") == std::string::npos && toks[a.tb].proclitics == 0 &&
-      toks[a.tb].stem.ends_with("ي") && !toks[a.tb - 1].has(text::kDefArticle)) {
+  if (LoneRoleWord(a) && a.tb > sb && toks[a.tb].proclitics == 0 && toks[a.tb].stem.ends_with("ي") &&
+      !toks[a.tb - 1].has(text::kDefArticle)) {
     for (const TriggerMatch& o : r.triggers)
       if (o.sentence == a.sentence && o.te == a.tb && o.entry != lexicon::kNone &&
           static_cast<TriggerKind>(lex.entry(o.entry).kind) !=
