@@ -660,11 +660,13 @@ void Recognizer::FindGappedFrom(const Workspace& /*ws*/, const Sentence& s, std:
       if (done || vk.cls == kMatchNoun || !Lexicon::IsPrefix(lex_.FindPhrase(vk.key))) continue;
       for (uint32_t start = tm.te + 1; start < std::min(s.tok_end, tm.te + 6) && !done; ++start) {
         // What stands between verb and noun must be the subject: tokens of
-        // actor mentions only (شنت الطائرات الروسية غارات).
+        // actor mentions only (شنت الطائرات الروسية غارات), or a date (فرضت
+        // أمس عقوبات، شنت الطائرات الثلاثاء غارات).
         bool gap_is_actor = true;
         for (uint32_t g = tm.te; g < start && gap_is_actor; ++g) {
           bool covered = false;
           for (const ActorMention& a : r->actors) covered |= a.sentence == tm.sentence && a.tb <= g && g < a.te;
+          for (const DateMention& d : r->dates) covered |= d.sentence == tm.sentence && d.tb <= g && g < d.te;
           gap_is_actor = covered;
         }
         if (!gap_is_actor) continue;
