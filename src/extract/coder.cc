@@ -163,11 +163,32 @@ bool LoneRoleWord(const ActorMention& a) {
          a.rule.find("+person:") == std::string::npos && a.rule.find("+org:") == std::string::npos;
 }
 
-// Whether another actor of the sentence ends right before token `t`.
-bool ActorEndsAt(const Recognition& r, uint32_t sentence, uint32_t t) {
+// The actor of the sentence that ends right before token `t`, if any.
+const ActorMention* ActorEndingAt(const Recognition& r, uint32_t sentence, uint32_t t) {
   for (const ActorMention& b : r.actors)
-    if (b.sentence == sentence && b.te == t) return true;
-  return false;
+    if (b.sentence == sentence && b.te == t) return &b;
+  return nullptr;
+}
+bool ActorEndsAt(const Recognition& r, uint32_t sentence, uint32_t t) { return ActorEndingAt(r, sentence, t); }
+
+// Where the coordinated run an actor belongs to begins (إلى جانب فرنسا
+// وبريطانيا: بريطانيا's run begins at فرنسا): markers before the run apply to
+// all its members.
+uint32_t CoordinationHead(const ActorMention& a, const std::vector<text::Token>& toks, uint32_t sb,
+                          const Recognition& r) {
+  uint32_t hb = a.tb;
+  while (hb > sb && toks[hb].has(text::kConjWa)) {
+    const ActorMention* prev = ActorEndingAt(r, a.sentence, hb);
+    if (prev == nullptr) break;
+    hb = prev->tb;
+  }
+  return hb;
+}
+
+// Roles that carry no arms: their holder is a victim of killing, not a killer.
+bool UnarmedCode(std::string_view c) {
+  return c.ends_with("MED") || c.ends_with("CVL") || c.ends_with("REF") || c.ends_with("REL") ||
+         c.ends_with("ELI") || c.ends_with("BUS") || c.ends_with("NGO");
 }
 
 bool IsParty(const ActorMention& a, const TriggerMatch& tm, int root, bool verbal, const Workspace& ws,
@@ -176,21 +197,13 @@ bool IsParty(const ActorMention& a, const TriggerMatch& tm, int root, bool verba
   const uint32_t sb = ws.sentences[tm.sentence].tok_begin;
   if (root >= 3 && root <= 8 && a.tb > sb && toks[a.tb - 1].norm == "في" && toks[a.tb - 1].proclitics == 0)
     return false;
-  // بقيادة "led by" introduces the leader; the word is no actor itself.
-  if (a.te == a.tb + 1 && toks[a.tb].has(text::kPrepBi) && toks[a.tb].stem == "قياده") return false;
   // ... also past a geographic noun and its nisba (في العاصمة الأرجنتينية
   // بوينس آيرس، في مدينة جدة).
-  if (root >= 3 && root <= 8 && a.code.size() == 3 && a.tb >= sb + 2) {
-    for (uint32_t k = a.tb - 1; k > sb && a.tb - k <= 3; --k) {
-      const std::string_view q = toks[k - 1].norm;
-      const std::string_view w = toks[k].stem;
-      const bool geo_or_nisba = w == "عاصمه" || w == "مدينه" || w == "منطقه" || w == "محافظه" || w == "ولايه" ||
-                                w == "جزيره" || w == "بلده" || w == "قريه" ||
-                                (toks[k].has(text::kDefArticle) && (w.ends_with("يه") || w.ends_with("ي")));
-      if (!geo_or_nisba) break;
-      if (q == "في" && toks[k - 1].proclitics == 0) return false;
-    }
-  }
+  if (root >= 3 && root <= 8 && a.code.size() == 3 && a.tb >= sb + 2 && !toks[a.tb].has(text::kPrepBi) &&
+      text::InLocativePhrase(toks.data(), a.tb, sb))
+    return false;
+  // بقيادة "led by" introduces the leader; the word is no actor itself.
+  if (a.te == a.tb + 1 && toks[a.tb].has(text::kPrepBi) && toks[a.tb].stem == "قياده") return false;
   // A clause that opens with في + a country is set there (ففي الصومال وجهت
   // اتهامات لإريتريا): the country is where, not who, for the verbal roots.
   if (root <= 13 && a.tb > sb && a.code.size() == 3) {
@@ -312,14 +325,7 @@ bool IsParty(const ActorMention& a, const TriggerMatch& tm, int root, bool verba
   // تشن أنقرة مع فصائل سورية موالية هجوما): the one after مع is no target,
   // unless the verb itself takes مع (اشتبك مع، تعاون مع).
   // (The first of a coordinated run decides: إلى جانب فرنسا وبريطانيا.)
-  uint32_t hb = a.tb;
-  while (hb > sb && toks[hb].has(text::kConjWa)) {
-    const ActorMention* prev = nullptr;
-    for (const ActorMention& b : r.actors)
-      if (b.sentence == a.sentence && b.te == hb) prev = &b;
-    if (prev == nullptr) break;
-    hb = prev->tb;
-  }
+  const uint32_t hb = CoordinationHead(a, toks, sb, r);
   const bool after_ma =
       hb > sb && (toks[hb - 1].norm == "مع" ||
                   // إلى جانب فرنسا وبريطانيا "alongside"
@@ -341,17 +347,11 @@ bool IsParty(const ActorMention& a, const TriggerMatch& tm, int root, bool verba
   // What an event is about is no party (مؤتمر حول ليبيا، محادثات بشأن
   // سوريا، صمت العالم حيال ...), nor what is excepted (مستثنيا كندا
   // والمكسيك: also the actors coordinated after the first).
-  for (uint32_t k = a.tb; k > sb;) {
-    const std::string_view q = toks[k - 1].norm;
+  if (hb > sb) {
+    const std::string_view q = toks[hb - 1].norm;
     if (q == "حول" || q == "بشان" || q == "حيال" || q == "ازاء" || q == "مستثنيا" || q == "باستثناء" ||
         q == "عدا")
       return false;
-    if (!toks[k].has(text::kConjWa)) break;
-    const ActorMention* prev = nullptr;
-    for (const ActorMention& b : r.actors)
-      if (b.sentence == a.sentence && b.te == k) prev = &b;
-    if (prev == nullptr) break;
-    k = prev->tb;
   }
   // A nisba that qualifies a ب-phrase (بموافقة صينية، بدعم إيراني) says how,
   // never who.
@@ -1392,9 +1392,7 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
     if (verbal && how == "SVO" && !sources.empty() && tm.te == tm.tb + 1 &&
         (head.stem == "قتل" || head.stem == "اغتيل" || head.stem == "قتلت")) {
       const std::string& c = sources[0]->code;
-      const bool unarmed = c.ends_with("MED") || c.ends_with("CVL") || c.ends_with("REF") ||
-                           c.ends_with("REL") || c.ends_with("ELI") || c.ends_with("BUS") ||
-                           c.ends_with("NGO");
+      const bool unarmed = UnarmedCode(c);
       bool victim_after = false;
       for (const ActorMention* a : targets)
         victim_after |= !text::InLocativePhrase(ws.tokens.data(), a->tb, sent.tok_begin);
@@ -1425,9 +1423,7 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
       // are the killed, not killers, when no victim follows.
       if (!counted && tm.te == tm.tb + 1 && (hs == "قتل" || hs == "اغتيل" || hs == "قتلت")) {
         const std::string& c = sources[0]->code;
-        const bool unarmed = c.ends_with("MED") || c.ends_with("CVL") || c.ends_with("REF") ||
-                             c.ends_with("REL") || c.ends_with("ELI") || c.ends_with("BUS") ||
-                             c.ends_with("NGO") ||
+        const bool unarmed = UnarmedCode(c) ||
                              (sources[0]->rule.starts_with("person:") && !c.ends_with("MIL") &&
                               !c.ends_with("REB") && !c.ends_with("INS"));
         bool victim_after = false;

@@ -143,15 +143,15 @@ void Segmenter::SegmentUncached(Token* tok) const {
   };
   if (!def_start && explains(w, false)) {
     bool conj_split = false;
-    if (!explains(w, true))
+    if (!explains(w, true)) {
       for (std::string_view conj : {"و", "ف"})
         if (StartsWith(w, conj) && Letters(w) >= 3 && explains(w.substr(conj.size()), true))
           conj_split = true;
-    // The same for a one-letter preposition before a dictionary noun of three
-    // letters or more (لمجلس = ل + مجلس, as in لمجلس الأمن).
-    if (!conj_split && !explains(w, true))
+      // The same for a one-letter preposition before a dictionary noun of
+      // four letters or more (لمجلس = ل + مجلس, as in لمجلس الأمن).
       for (std::string_view prep : {"ل", "ب"})
         if (StartsWith(w, prep) && Letters(w) >= 5 && Preferred(w.substr(prep.size()))) conj_split = true;
+    }
     if (!conj_split) return;
   }
 
