@@ -5,6 +5,7 @@
 #include <type_traits>
 
 #include "core/string_memo.h"
+#include "lexicon/key_memo.h"
 
 namespace rasd::tag {
 namespace {
@@ -80,36 +81,12 @@ uint64_t ShapeCode(const text::Token& t, size_t len) {
   return static_cast<uint64_t>(t.kind) * 8 + (len < kBucket.size() ? kBucket[len] : 7);
 }
 
-bool Inside(std::string_view part, std::string_view whole) {
-  return part.data() >= whole.data() && part.data() + part.size() <= whole.data() + whole.size();
-}
-
 // The memo key of a token's own features (Emit's kOwnPart): everything they
-// read, which is the feature groups, the token's kind and proclitics, and its
-// norm, stem and enclitic.
+// read, which is the token's kind, proclitics, norm, stem and enclitic (the
+// lexicon's token memo key) and the feature groups, appended at a fixed width.
 void OwnKey(const text::Token& t, uint32_t groups, std::string* key) {
-  key->assign(reinterpret_cast<const char*>(&groups), sizeof groups);
-  key->push_back(static_cast<char>(t.kind));
-  key->push_back(static_cast<char>(t.proclitics));
-  const std::string_view norm = t.norm;
-  if (norm.size() < 255 && Inside(t.stem, norm) && (t.enclitic.empty() || Inside(t.enclitic, norm))) {
-    // The usual token: stem and enclitic are views into the norm.
-    key->push_back('v');
-    key->push_back(static_cast<char>(t.stem.data() - norm.data()));
-    key->push_back(static_cast<char>(t.stem.size()));
-    key->push_back(static_cast<char>(t.enclitic.empty() ? 0 : t.enclitic.data() - norm.data()));
-    key->push_back(static_cast<char>(t.enclitic.size()));
-    key->append(norm);
-    return;
-  }
-  key->push_back('s');
-  for (const size_t n : {norm.size(), t.stem.size(), t.enclitic.size()}) {
-    const uint32_t v = static_cast<uint32_t>(n);
-    key->append(reinterpret_cast<const char*>(&v), sizeof v);
-  }
-  key->append(norm);
-  key->append(t.stem);
-  key->append(t.enclitic);
+  lexicon::TokenMemoKey(t, key);
+  key->append(reinterpret_cast<const char*>(&groups), sizeof groups);
 }
 
 constexpr std::array<const char*, 10> kGroupNames = {"word",   "affix",     "ngram",   "shape",    "context",
