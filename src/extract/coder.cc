@@ -565,6 +565,7 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
     bool verbal = kind == TriggerKind::kVerb || kind == TriggerKind::kLight;
     const text::Token& head = ws.tokens[tm.tb];
     if (cameo.compare(0, 2, "01") == 0) continue;  // statements: attribution, not events
+    bool noun_after_preposition = false;  // a three-letter verb form after في، على ...
     if (kind == TriggerKind::kVerb) {
       // A present-tense verb whose object is a pronoun back to a noun before
       // it describes that noun (بلدات تسيطر عليها المعارضة "towns the
@@ -588,6 +589,7 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
         if (p == "بين" || p == "في" || p == "علي" || p == "الي" || p == "عن" || p == "مع" || p == "حول" || p == "ضد" ||
             p == "لدي" || p == "عند" || p == "امام" || p == "خلال" || p == "عبر" || p == "نحو") {
           if (tm.te != tm.tb + 1 || text::CountCodePoints(head.stem) != 3) continue;
+          noun_after_preposition = true;  // (so no subject before it: قتل فلسطيني في قصف إسرائيلي)
         }
       }
       // ... nor stands inside a name (المغني المصري تامر حسني، الرئيسة بارك).
@@ -883,9 +885,24 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
         if (a.sentence == tm.sentence) before |= a.te == t, after |= a.tb == t + 1;
       return before && after;
     };
+    // So does another event verb joined by و (دعا الاتحاد الأوروبي إلى ضبط
+    // النفس ونددت باريس: Paris is the second clause's subject, not the call's
+    // target).
+    auto joined_verb = [&](uint32_t t) {
+      const text::Token& k = ws.tokens[t];
+      if (!k.has(text::kConjWa) || k.has(text::kDefArticle)) return false;
+      for (const TriggerMatch& o : r.triggers)
+        if (&o != &tm && o.sentence == tm.sentence && o.tb == t && o.entry != lexicon::kNone &&
+            static_cast<TriggerKind>(lex_.entry(o.entry).kind) == TriggerKind::kVerb &&
+            lex_.str(lex_.entry(o.entry).code).substr(0, 2) != "01" &&  // (يوما ونصف: no وصف)
+            // (قتل فلسطيني وأصيب آخر في قصف: the wounded share the cause)
+            !k.stem.starts_with("اصيب") && !k.stem.starts_with("استشهد"))
+          return true;
+      return false;
+    };
     for (uint32_t t = quoted_word ? tm.te + 1 : tm.te; t < sent.tok_end; ++t)
-      if ((IsBoundaryToken(ws.tokens[t]) || IsRelativePronoun(ws.tokens[t])) && t > (quoted_word ? tm.te + 1 : tm.te) &&
-          !joining_dash(t)) {
+      if ((IsBoundaryToken(ws.tokens[t]) || IsRelativePronoun(ws.tokens[t]) || joined_verb(t)) &&
+          t > (quoted_word ? tm.te + 1 : tm.te) && !joining_dash(t)) {
         cl.te = t;
         break;
       }
@@ -966,6 +983,9 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
       if (a.te <= tm.tb && a.tb >= cl.tb) before.push_back(&a);
       if (a.tb >= tm.te && a.tb < cl.te) after.push_back(&a);  // (an apposition may run past a comma)
     }
+    // (A noun right before the preposition has its own clause; a verb there
+    // governs the verbal noun: الجيش نجح في قتل عشرات المسلحين.)
+    if (noun_after_preposition && !before.empty() && before.back()->te + 1 == tm.tb) before.clear();
     if (verbal && !before.empty()) {
       // A prepositional phrase may qualify the subject (سفير الكويت لدى الأمم
       // المتحدة يدين): the subject is the actor the phrase hangs on.
@@ -1012,7 +1032,20 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
               static_cast<TriggerKind>(lex_.entry(o.entry).kind) == TriggerKind::kVerb &&
               !ws.tokens[o.tb].has(text::kDefArticle))
             prev_verb = &o;  // the last one before the actor
-        if (prev_verb != nullptr && before.back()->tb >= prev_verb->te) {
+        // ... unless the verb names its own subject right after it: after a
+        // verb-first clause (دعا الاتحاد الأوروبي إلى ضبط النفس ونددت باريس)
+        // the actors before belong to the first verb.
+        bool own_subject = false;
+        if (prev_verb != nullptr && before.back()->tb >= prev_verb->te)
+          for (const ActorMention& a : r.actors)
+            if (a.sentence == tm.sentence && a.tb == tm.te && !a.nisba_only &&
+                !IsAccusative(a, ws.tokens[a.tb], false) &&
+                !GovernedByPreposition(ws.tokens.data(), a.tb, sent.tok_begin) &&
+                IsParty(a, tm, trigger_root, verbal, ws, r, lex_))
+              own_subject = true;
+        if (own_subject) {
+          before.clear();
+        } else if (prev_verb != nullptr && before.back()->tb >= prev_verb->te) {
           const ActorMention* subj = nullptr;
           for (const ActorMention* a : before)
             if (a->te <= prev_verb->tb && prev_verb->tb - a->te <= 2) subj = a;  // SVO before the first verb
@@ -1049,7 +1082,11 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
     }
     if ((relative_verb || fronted) && !before.empty() && !after.empty()) {
       // The segmenter leaves these pronouns on (اعتقلته، عنه), so test the words.
-      auto ends = [](std::string_view w, std::string_view e) { return w.size() > e.size() + 4 && w.ends_with(e); };
+      // (ته، وه after two letters at least: دعته "invited him"; not داهم)
+      auto ends = [](std::string_view w, std::string_view e) {
+        const size_t extra = e.starts_with("ت") || e.starts_with("و") ? 4 : 5;
+        return w.size() >= e.size() + extra && w.ends_with(e);
+      };
       const std::string_view vn = head.norm;
       std::string_view pronoun_word;  // a preposition carrying the pronoun (عنه)
       bool resumptive =
@@ -1208,6 +1245,56 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
         if (!own) {
           size_t nb;
           return run_from(bare, 0, &nb);
+        }
+      }
+      // A verb taking an object or a preposition (دعا X إلى، طالب X بـ، هدد X
+      // بـ، حذر X من) whose clause goes on with that preposition and no actor
+      // after it calls for, demands or threatens an action: a bare noun
+      // further on is a genitive inside that action (دعت الصين إلى تعزيز
+      // التبادل تزامنا مع مساعي الولايات المتحدة), not the verb's object. The
+      // action's own target, behind a preposition, stays the target (هدد
+      // بتوجيه ضربة للنظام، دعا إلى فرض عقوبات على روسيا).
+      if (kind == TriggerKind::kVerb && frame.find("obj") != std::string::npos) {
+        uint32_t p = tm.te;
+        for (bool moved = true; moved && p < cl.te;) {  // past the subject (and its coordinated run)
+          moved = false;
+          for (const ActorMention& a : r.actors)
+            if (a.sentence == tm.sentence && a.tb == p && a.te > p) p = a.te, moved = true;
+        }
+        bool own_prep = false;
+        if (p + 1 < cl.te && std::none_of(r.actors.begin(), r.actors.end(), [&](const ActorMention& a) {
+              return a.sentence == tm.sentence && a.tb <= p + 1 && p + 1 < a.te;
+            })) {
+          const text::Token& k = ws.tokens[p];
+          const std::string_view n = k.norm;
+          own_prep = (n == "الي" && frame.find("prep:إلى") != std::string::npos) ||
+                     (n == "من" && frame.find("prep:من") != std::string::npos) ||
+                     (n == "علي" && frame.find("prep:على") != std::string::npos);
+          const bool actor_here = std::any_of(r.actors.begin(), r.actors.end(), [&](const ActorMention& a) {
+            return a.sentence == tm.sentence && a.tb <= p && p < a.te;
+          });
+          // (A threat's action is aimed at the threatened: هدد جيش الاحتلال
+          // باستهداف قادة الفصائل، هدد بفرض رسوم على واردات من الصين.)
+          if (!actor_here && k.kind == text::TokenKind::kArabic && k.proclitics == text::kPrepBi &&
+              frame.find("prep:ب") != std::string::npos && cameo.compare(0, 2, "13") != 0)
+            own_prep = true, --p;  // the preposition is the word's own clitic
+        }
+        if (own_prep) {
+          std::vector<const ActorMention*> kept;
+          // (the target of an action: ل، ب، على، ضد before it, or before the
+          // noun its nisba qualifies: بفرض رسوم على منتجات صينية)
+          auto aimed_at = [&](uint32_t t) {
+            const text::Token& k = ws.tokens[t];
+            if (k.has(text::kPrepLi) || k.has(text::kPrepBi)) return true;
+            return t > sent.tok_begin && (ws.tokens[t - 1].norm == "علي" || ws.tokens[t - 1].norm == "ضد");
+          };
+          for (const ActorMention* a : cands)
+            if (a->tb <= p || aimed_at(a->tb) || (a->nisba_only && a->tb > p + 1 && aimed_at(a->tb - 1)))
+              kept.push_back(a);
+          if (kept.size() < cands.size()) {
+            size_t nk;
+            return kept.empty() ? std::vector<const ActorMention*>{} : run_from(kept, 0, &nk);
+          }
         }
       }
       const auto& v = !first.empty() ? first : !second.empty() ? second : at_place ? locative : kNone;
@@ -1447,6 +1534,58 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
           }
         }
         how += "+counted victims";
+      }
+    }
+    // قتل with an indefinite subject right after it and no victim after it
+    // is the passive (قُتل فلسطيني وأصيب آخر في قصف إسرائيلي، قتل جندي فرنسي
+    // في تحطم مروحية): the subject is the victim, and the actor that
+    // qualifies the cause (قصف إسرائيلي، غارة للتحالف) did it. An active
+    // indefinite subject names its victims (قتل مسلحون ثلاثة جنود).
+    if (verbal && violent && tm.te == tm.tb + 1 && how.rfind("VSO", 0) == 0 && !sources.empty() &&
+        sources[0]->tb == tm.te && (sources[0]->nisba_only || sources[0]->rule.starts_with("role:")) &&
+        std::none_of(ws.tokens.begin() + sources[0]->tb, ws.tokens.begin() + sources[0]->te,
+                     [](const text::Token& k) { return k.has(text::kDefArticle); })) {
+      const std::string_view hs = head.stem;
+      if (hs == "قتل" || hs == "قتلت" || hs == "قتلوا" || hs == "اغتيل") {
+        auto cause_noun = [](std::string_view st) {
+          return st == "قصف" || st == "غاره" || st == "غارات" || st == "هجوم" || st == "هجمات" || st == "انفجار" ||
+                 st == "تفجير" || st == "اشتباكات" || st == "ضربه" || st == "ضربات" || st == "رصاص" ||
+                 st == "نيران" || st == "قذيفه" || st == "قذائف" || st == "عمليه" || st == "كمين";
+        };
+        size_t agent = after.size();
+        bool victim_after = false;
+        bool counted_after = false;  // قتل مسلحون ثلاثة جنود
+        if (const uint32_t t = sources.back()->te; t < cl.te)
+          counted_after = ws.tokens[t].kind == text::TokenKind::kNumber || IsNumberWord(ws.tokens[t].stem);
+        for (size_t k = 0; k < after.size(); ++k) {
+          const ActorMention* a = after[k];
+          if (a->tb < sources.back()->te || a->tb == 0) continue;
+          if (cause_noun(ws.tokens[a->tb - 1].stem)) {
+            if (agent == after.size()) agent = k;
+          } else if (a->tb <= sources.back()->te + 2 && !GovernedByPreposition(ws.tokens.data(), a->tb, sent.tok_begin) &&
+                     !text::InLocativePhrase(ws.tokens.data(), a->tb, sent.tok_begin) &&
+                     ws.tokens[a->tb - 1].norm != "قرب" && ws.tokens[a->tb - 1].norm != "داخل") {
+            victim_after = true;  // the object, close after the subject (قتل مسلحون الجمعة جنديين)
+          }
+        }
+        if (!victim_after && !counted_after) {
+          targets = sources;
+          sources.clear();
+          size_t nx;
+          if (agent < after.size()) sources = run_from(after, agent, &nx);
+          how += "+passive (indefinite victim)";
+        }
+      }
+    }
+    // A form that is only passive (أُصيب، استشهد) with its subject before it
+    // (فلسطيني ... وأصيب): the subject is the victim, never the doer.
+    if (verbal && violent && how == "SVO" && tm.te == tm.tb + 1 && !sources.empty()) {
+      const std::string_view hs = head.stem;
+      if (hs == "اصيب" || hs == "اصيبت" || hs == "اصيبوا" || hs == "يصاب" || hs == "تصاب" || hs == "يصابون" ||
+          hs == "استشهد" || hs == "استشهدت" || hs == "استشهدوا") {
+        targets = sources;
+        sources.clear();
+        how += "+passive form";
       }
     }
     // An agent phrase after the trigger marks a passive or a nominal event
