@@ -1398,6 +1398,13 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
         size_t nx;
         targets = run_from(after, 0, &nx);
         how = "noun+prepositional object";
+      } else if (!after.empty() && std::any_of(r.triggers.begin(), r.triggers.end(), [&](const TriggerMatch& o) {
+                   // Another event word before the first actor has it (ستجتمع لبحث
+                   // اتهامات بريطانيا، ويحضرها ... لمناقشة انسحاب الولايات المتحدة).
+                   return &o != &tm && o.sentence == tm.sentence && o.tb >= tm.te && o.te <= after[0]->tb &&
+                          !(o.tb == tm.te && ws.tokens[o.tb].has(text::kConjWa));
+                 })) {
+        how = verbal ? "VSO (actors of a later event)" : "noun (actors of a later event)";
       } else if (!after.empty()) {
         size_t nx;
         sources = run_from(after, 0, &nx);
@@ -1734,7 +1741,17 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
       if (we || (speaker_pronoun && who)) {
         std::vector<const ActorMention*> objs;
         for (const ActorMention* a : after)
-          if (a != who) objs.push_back(a);
+          // (not an actor of a later event: أنها ستجتمع لبحث اتهامات بريطانيا; a
+          // statement noun is no event, and an intent is about the event after
+          // it: إنه يتطلع إلى الاجتماع مع ترودو)
+          if (a != who && (cameo.compare(0, 2, "03") == 0 ||
+                           std::none_of(r.triggers.begin(), r.triggers.end(), [&](const TriggerMatch& o) {
+                             return &o != &tm && o.sentence == tm.sentence && o.tb >= tm.te && o.te <= a->tb &&
+                                    !(o.tb == tm.te && ws.tokens[o.tb].has(text::kConjWa)) &&
+                                    o.entry != lexicon::kNone &&
+                                    lex_.str(lex_.entry(o.entry).code).substr(0, 2) != "01";
+                           })))
+            objs.push_back(a);
         sources.clear();
         if (who) sources = {who};
         size_t nx;
