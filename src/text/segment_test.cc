@@ -97,6 +97,27 @@ TEST(Segmenter, UnknownWordsOnlyLoseAnArticleChain) {
   EXPECT_EQ(p.stem, "الطب");
 }
 
+// A name that starts like the article (ألمانيا) is keyed without it; after و
+// it must be split the same way, even when the word list knows the whole
+// name, or وألمانيا would miss the dictionary entry ألمانيا finds.
+TEST(Segmenter, ConjunctionBeforeArticleLikeNameSplitsLikeTheBareName) {
+  auto known = std::make_shared<std::set<std::string>>(
+      std::set<std::string>{NormalizeString("ألمانيا"), NormalizeString("مانيا")});
+  auto keys = std::make_shared<std::set<std::string>>(std::set<std::string>{NormalizeString("مانيا")});
+  const Segmenter seg([known](std::string_view s) { return known->count(std::string(s)) > 0; },
+                      [keys](std::string_view s) { return keys->count(std::string(s)) > 0; });
+  const Parts bare = Seg("ألمانيا", seg);
+  const Parts conj = Seg("وألمانيا", seg);
+  EXPECT_EQ(bare.proclitics, kDefArticle);
+  EXPECT_EQ(conj.proclitics, kConjWa | kDefArticle);
+  EXPECT_EQ(conj.stem, bare.stem);
+  // Without a dictionary key for the article-less stem, و alone comes off
+  // (والتقى = و + التقى).
+  const Parts verb = Seg("والتقى", Known({"التقى"}));
+  EXPECT_EQ(verb.proclitics, kConjWa);
+  EXPECT_EQ(verb.stem, NormalizeString("التقى"));
+}
+
 TEST(Segmenter, ShortWordsAreNeverSplit) {
   for (const char* w : {"في", "من", "لم", "ول"}) {
     const Parts p = Seg(w);

@@ -187,6 +187,11 @@ void Segmenter::SegmentUncached(Token* tok) const {
       buf.append(rest.substr(q));
       future_known = Known(buf);
     }
+    // A rest that starts like the article is split like the bare word would
+    // be when the article-less stem is a dictionary key: وألمانيا is و + ال +
+    // مانيا, as ألمانيا is ال + مانيا, so both meet the same dictionary entry.
+    if (!def && StartsWith(rest, "ال") && Letters(rest) >= 5 && Preferred(rest.substr(std::string_view("ال").size())))
+      continue;
     if (!c.form.empty() && (future_known || known_stem(rest, false) || explains(rest, true))) {
       tok->proclitics = c.flags, tok->stem = rest;
       return;
