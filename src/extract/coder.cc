@@ -202,6 +202,9 @@ bool IsParty(const ActorMention& a, const TriggerMatch& tm, int root, bool verba
   if (root >= 3 && root <= 8 && a.code.size() == 3 && a.tb >= sb + 2 && !toks[a.tb].has(text::kPrepBi) &&
       text::InLocativePhrase(toks.data(), a.tb, sb))
     return false;
+  // The ranks of a group are where a member serves (تقاتل في صفوف تنظيم داعش،
+  // انشق عن صفوف الجيش): the group is no other party.
+  if (a.tb > sb && toks[a.tb - 1].stem == "صفوف") return false;
   // بقيادة "led by" introduces the leader; the word is no actor itself.
   if (a.te == a.tb + 1 && toks[a.tb].has(text::kPrepBi) && toks[a.tb].stem == "قياده") return false;
   // A clause that opens with في + a country is set there (ففي الصومال وجهت
@@ -1334,6 +1337,14 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
         sources = run_from(before, before.size() - 1, &nx);
         if (!after.empty()) targets = run_from(after, 0, &nx);
         how = "noun+pronoun";
+        // A coercion or assault noun's pronoun is its victim (اعتقاله "his
+        // arrest"، اغتيالها، اختطافهم): the doer is not named by it.
+        const int rootp = std::atoi(cameo.substr(0, 2).c_str());
+        if ((rootp == 17 || rootp == 18) && frame.rfind("obj", 0) == 0) {
+          targets = sources;
+          sources.clear();
+          how = "noun+pronoun (victim)";
+        }
       } else if (relative_passive) {
         targets = {resumptive_object};
         how = "relative clause, passive";
@@ -1438,7 +1449,8 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
         // ل-phrase or a second party follows (قمع الشرطة للمتظاهرين).
         const int rootn = std::atoi(cameo.substr(0, 2).c_str());
         const bool second_party = !targets.empty() && !sources.empty() && targets[0]->tb <= sources.back()->te + 1 &&
-                                  !targets[0]->nisba_only;
+                                  !targets[0]->nisba_only &&
+                                  !text::InLocativePhrase(ws.tokens.data(), targets[0]->tb, sent.tok_begin);
         // After تم / جرى (the passive of the verbal noun: تم قتل عناصر حوثية)
         // the genitive is the patient, forces included, for any transitive root.
         const std::string_view before_noun = tm.tb > sent.tok_begin ? ws.tokens[tm.tb - 1].stem : std::string_view();
@@ -1463,6 +1475,22 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
           targets = sources;
           sources.clear();
           how = "noun+diplomat genitive";
+        } else if (!verbal && frame.rfind("obj", 0) == 0 && rootn == 19 && !sources.empty() && !second_party &&
+                   (head.stem == "مهاجمه" || head.stem == "استهداف") && !sources[0]->role_only &&
+                   !sources[0]->nisba_only &&  // (استهداف صاروخ إسرائيلي لمنصة: the weapon's owner)
+                   std::none_of(targets.begin(), targets.end(),
+                                [&](const ActorMention* t) { return ws.tokens[t->tb].has(text::kPrepLi); }) &&
+                   !(sources[0]->code.ends_with("MIL") || sources[0]->code.ends_with("REB") ||
+                     sources[0]->code.ends_with("INS") || sources[0]->code.starts_with("IMG") ||
+                     sources[0]->code == "UAF")) {
+          // The verbal nouns مهاجمة and استهداف take their object in the
+          // genitive (مهاجمة السفارة التركية "attacking the Turkish embassy"),
+          // unlike هجوم (هجوم الجيش "the army's attack"). Armed forces and
+          // groups there, a weapon's nisba, or an ل-phrase naming the object
+          // keep the genitive as the doer.
+          targets = sources;
+          sources.clear();
+          how = "noun+object genitive";
         } else if (!verbal && frame.rfind("obj", 0) == 0 && (rootn == 17 || rootn == 18) &&
                    !sources.empty() && !second_party && !sources[0]->role_only) {
           const std::string& c = sources[0]->code;
@@ -1593,6 +1621,25 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
         targets = sources;
         sources.clear();
         how += "+passive form";
+      }
+    }
+    // An attack "claimed by" a group (اعتداءات وقعت جنوب فرنسا تبناها داعش،
+    // هجوم تبنته حركة الشباب): the claimant is the doer.
+    if (violent && !verbal && !symmetric_between) {
+      for (const ActorMention* a : after) {
+        if (a->tb <= tm.te || a->tb >= cl.te) continue;
+        std::string_view w = ws.tokens[a->tb - 1].norm;
+        if (w.starts_with("و")) w.remove_prefix(std::string_view("و").size());
+        if (!(w.starts_with("تبنا") || w.starts_with("تبنت"))) continue;
+        std::vector<const ActorMention*> others;
+        for (const ActorMention* o : sources)
+          if (o != a) others.push_back(o);
+        for (const ActorMention* o : targets)
+          if (o != a) others.push_back(o);
+        sources = {a};
+        targets = others;
+        how += "+claimed by";
+        break;
       }
     }
     // An agent phrase after the trigger marks a passive or a nominal event

@@ -651,7 +651,7 @@ void Recognizer::FindGappedLightVerbs(const Workspace& ws, Recognition* r) const
   RemoveLightNouns(r);
 }
 
-void Recognizer::FindGappedFrom(const Workspace& /*ws*/, const Sentence& s, std::span<const KeyView> vkeys,
+void Recognizer::FindGappedFrom(const Workspace& ws, const Sentence& s, std::span<const KeyView> vkeys,
                                 TriggerMatch* tmp, Recognition* r) const {
   TriggerMatch& tm = *tmp;
   {
@@ -662,9 +662,16 @@ void Recognizer::FindGappedFrom(const Workspace& /*ws*/, const Sentence& s, std:
         // What stands between verb and noun must be the subject: tokens of
         // actor mentions only (شنت الطائرات الروسية غارات), or a date (فرضت
         // أمس عقوبات، شنت الطائرات الثلاثاء غارات).
+        // A quantifier before the noun counts too (فرضت الولايات المتحدة مجموعة
+        // من العقوبات، شنت موجة من الغارات، أجرى جولة من المحادثات).
+        auto quantifier = [&](uint32_t g) {
+          const std::string_view st = ws.tokens[g].stem;
+          return st == "مجموعه" || st == "سلسله" || st == "حزمه" || st == "جمله" || st == "عددا" || st == "مزيدا" ||
+                 st == "مزيد" || st == "جوله" || st == "موجه";
+        };
         bool gap_is_actor = true;
         for (uint32_t g = tm.te; g < start && gap_is_actor; ++g) {
-          bool covered = false;
+          bool covered = quantifier(g) || (g > tm.te && ws.tokens[g].norm == "من" && quantifier(g - 1));
           for (const ActorMention& a : r->actors) covered |= a.sentence == tm.sentence && a.tb <= g && g < a.te;
           for (const DateMention& d : r->dates) covered |= d.sentence == tm.sentence && d.tb <= g && g < d.te;
           gap_is_actor = covered;
