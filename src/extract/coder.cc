@@ -986,9 +986,20 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
       if (a.te <= tm.tb && a.tb >= cl.tb) before.push_back(&a);
       if (a.tb >= tm.te && a.tb < cl.te) after.push_back(&a);  // (an apposition may run past a comma)
     }
-    // (A noun right before the preposition has its own clause; a verb there
-    // governs the verbal noun: الجيش نجح في قتل عشرات المسلحين.)
-    if (noun_after_preposition && !before.empty() && before.back()->te + 1 == tm.tb) before.clear();
+    // (Only a verb of taking part right before the preposition makes the
+    // verbal noun its own event with that verb's subject: الجيش نجح في قتل
+    // عشرات المسلحين; elsewhere it is a noun: لحساب الموساد والمشاركة في قتل
+    // علماء إيرانيين has no subject before it.)
+    if (noun_after_preposition && !before.empty()) {
+      const std::string_view pv = tm.tb >= sent.tok_begin + 2 ? ws.tokens[tm.tb - 2].stem : std::string_view();
+      bool taking_part = false;
+      // (perfect and imperfect, any person: نجحت، ينجح، يشاركون)
+      for (std::string_view v : {"نجح", "ينجح", "تنجح", "فشل", "يفشل", "تفشل", "شارك", "يشارك", "تشارك", "ساهم",
+                                 "يساهم", "تساهم", "استمر", "يستمر", "تستمر", "تورط", "يتورط", "تتورط", "تسبب",
+                                 "يتسبب", "تتسبب", "اسهم", "يسهم", "تسهم"})
+        taking_part |= pv.starts_with(v);
+      if (!taking_part && !supported) before.clear();
+    }
     if (verbal && !before.empty()) {
       // A prepositional phrase may qualify the subject (سفير الكويت لدى الأمم
       // المتحدة يدين): the subject is the actor the phrase hangs on.
