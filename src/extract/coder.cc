@@ -873,8 +873,28 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
       return n == "\"" || n == "«" || n == "»";
     };
     const bool quoted_word = tm.tb > sent.tok_begin && tm.te < sent.tok_end && is_quote(tm.tb - 1) && is_quote(tm.te);
+    // A date between commas is a parenthesis, not a clause (أعلنت الولايات
+    // المتحدة، الخميس، فرض عقوبات؛ وسيزور بومبيو، الخميس والجمعة، بنما):
+    // its commas bound nothing. [a, b) are the tokens between two commas.
+    auto date_only = [&](uint32_t a, uint32_t b) {
+      if (a >= b) return false;
+      for (uint32_t g = a; g < b; ++g) {
+        bool in_date = ws.tokens[g].norm == "و";
+        for (const lexicon::DateMention& d : r.dates) in_date |= d.sentence == tm.sentence && d.tb <= g && g < d.te;
+        if (!in_date) return false;
+      }
+      return true;
+    };
+    auto parenthetical_comma = [&](uint32_t t) {  // token t is one of the two commas
+      if (ws.tokens[t].norm != ",") return false;
+      for (uint32_t u = t + 1; u < sent.tok_end && u <= t + 6; ++u)
+        if (ws.tokens[u].norm == ",") return date_only(t + 1, u);
+      for (uint32_t u = t; u > sent.tok_begin && t - u < 6; --u)
+        if (ws.tokens[u - 1].norm == ",") return date_only(u, t);
+      return false;
+    };
     for (uint32_t t = quoted_word ? tm.tb - 1 : tm.tb; t > sent.tok_begin; --t)
-      if (IsBoundaryToken(ws.tokens[t - 1])) {
+      if (IsBoundaryToken(ws.tokens[t - 1]) && !parenthetical_comma(t - 1)) {
         cl.tb = t;
         break;
       }
@@ -905,7 +925,7 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
     };
     for (uint32_t t = quoted_word ? tm.te + 1 : tm.te; t < sent.tok_end; ++t)
       if ((IsBoundaryToken(ws.tokens[t]) || IsRelativePronoun(ws.tokens[t]) || joined_verb(t)) &&
-          t > (quoted_word ? tm.te + 1 : tm.te) && !joining_dash(t)) {
+          t > (quoted_word ? tm.te + 1 : tm.te) && !joining_dash(t) && !parenthetical_comma(t)) {
         cl.te = t;
         break;
       }
