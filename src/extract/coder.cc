@@ -873,13 +873,27 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
       return n == "\"" || n == "«" || n == "»";
     };
     const bool quoted_word = tm.tb > sent.tok_begin && tm.te < sent.tok_end && is_quote(tm.tb - 1) && is_quote(tm.te);
-    // A date between commas is a parenthesis, not a clause (أعلنت الولايات
-    // المتحدة، الخميس، فرض عقوبات؛ وسيزور بومبيو، الخميس والجمعة، بنما):
-    // its commas bound nothing. [a, b) are the tokens between two commas.
+    // A short insert between commas — a date, a manner adverb, في + a
+    // statement noun — is a parenthesis, not a clause (أعلنت الولايات
+    // المتحدة، الخميس، فرض عقوبات؛ وسيزور بومبيو، الخميس والجمعة، بنما؛ اتهمت
+    // الصين، في بيان، الولايات المتحدة): its commas bound nothing. [a, b) are
+    // the tokens between two commas.
     auto date_only = [&](uint32_t a, uint32_t b) {
-      if (a >= b) return false;
+      if (a >= b || b - a > 6) return false;
+      // في + a statement noun (في بيان، في تصريح لقناة)
+      const std::string_view st0 = ws.tokens[a].stem;
+      if (b - a <= 3 && ws.tokens[a].norm == "في" && a + 1 < b) {
+        const std::string_view n = ws.tokens[a + 1].stem;
+        if (n == "بيان" || n == "تصريح" || n == "تصريحات" || n == "تغريده" || n == "رساله" || n == "كلمه" ||
+            n == "مؤتمر" || n == "حديث" || n == "مقابله")
+          return true;
+      }
+      // a manner adverb (مجددا، أيضا، بشدة، مرارا، رسميا، بدوره)
+      if (b - a == 1 && (st0 == "مجددا" || st0 == "ايضا" || st0 == "شده" || st0 == "مرارا" || st0 == "رسميا" ||
+                         st0 == "بدوره" || st0 == "بدورها" || st0 == "مجدداً" || st0 == "كذلك"))
+        return true;
       for (uint32_t g = a; g < b; ++g) {
-        bool in_date = ws.tokens[g].norm == "و";
+        bool in_date = ws.tokens[g].norm == "و" || ws.tokens[g].norm == "في";
         for (const lexicon::DateMention& d : r.dates) in_date |= d.sentence == tm.sentence && d.tb <= g && g < d.te;
         if (!in_date) return false;
       }
