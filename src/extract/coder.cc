@@ -202,6 +202,24 @@ bool IsParty(const ActorMention& a, const TriggerMatch& tm, int root, bool verba
   if (root >= 3 && root <= 8 && a.code.size() == 3 && a.tb >= sb + 2 && !toks[a.tb].has(text::kPrepBi) &&
       text::InLocativePhrase(toks.data(), a.tb, sb))
     return false;
+  // An actor a group is loyal to, affiliated with or backed by qualifies that
+  // group (فصائل سورية موالية لأنقرة، ميليشيات مدعومة من إيران): no party.
+  if (a.tb > sb) {
+    std::string_view q = toks[a.tb - 1].stem;
+    if (toks[a.tb].has(text::kPrepLi) || (a.tb > sb + 1 && (toks[a.tb - 1].norm == "من"))) {
+      if (toks[a.tb - 1].norm == "من" && a.tb > sb + 1) q = toks[a.tb - 2].stem;
+      if (q == "مواليه" || q == "موالي" || q == "موالين" || q == "الموالين" || q == "مدعومه" || q == "مدعوم" ||
+          q == "مدعومين" || q == "مقربه" || q == "مقرب" || q == "مقربين")
+        return false;
+      // تابعة لـ right after a group is its affiliation (ميليشيات تابعة لإيران);
+      // after a thing it names the owner, a party (مواقع تابعة للحوثيين).
+      if ((q == "تابعه" || q == "تابع" || q == "تابعين") && a.tb >= sb + 2) {
+        const uint32_t qpos = toks[a.tb - 1].norm == "من" ? a.tb - 2 : a.tb - 1;
+        for (const ActorMention& b : r.actors)
+          if (b.sentence == tm.sentence && b.te == qpos) return false;
+      }
+    }
+  }
   // The ranks of a group are where a member serves (تقاتل في صفوف تنظيم داعش،
   // انشق عن صفوف الجيش): the group is no other party.
   if (a.tb > sb && toks[a.tb - 1].stem == "صفوف") return false;
@@ -570,6 +588,10 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
     if (cameo.compare(0, 2, "01") == 0) continue;  // statements: attribution, not events
     bool noun_after_preposition = false;  // a three-letter verb form after في، على ...
     if (kind == TriggerKind::kVerb) {
+      // ما يصل إلى "up to" (ما يصل إلى 400 مليون دولار) is a quantity, no arrival.
+      if (tm.tb > sent.tok_begin && ws.tokens[tm.tb - 1].norm == "ما" &&
+          (head.stem == "يصل" || head.stem == "تصل" || head.stem == "وصل" || head.stem == "وصلت"))
+        continue;
       // A present-tense verb whose object is a pronoun back to a noun before
       // it describes that noun (بلدات تسيطر عليها المعارضة "towns the
       // opposition controls"): a state, not an event.
@@ -1068,6 +1090,13 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
       if (relative_verb)
         blocked = last->te != rel && !(last->te + 1 == rel && ws.tokens[rel - 1].norm == ",");
       if (in_which) blocked = true;
+      // Across a parenthesis (، الأربعاء،) an actor right after the verb is
+      // its subject (أبلغ العراق أنقرة، الأربعاء، رفض بغداد لقيام أنقرة ...).
+      if (!blocked && tm.tb > last->te + 1 && ws.tokens[tm.tb - 1].norm == ",")
+        for (const ActorMention& a : r.actors)
+          if (a.sentence == tm.sentence && a.tb == tm.te && !a.nisba_only &&
+              !GovernedByPreposition(ws.tokens.data(), a.tb, sent.tok_begin))
+            blocked = true;
       if (blocked) before.clear();
       // A verb joined by و to an earlier one shares its subject: in كوريا
       // الشمالية تحذر واشنطن وتهدد بتعليق المفاوضات, Washington is the first
@@ -1409,6 +1438,52 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
         // actors after it are objects.
         targets = pick_target(after);
         how = "VSO (plural verb, pronoun subject)";
+      } else if (verbal && !after_subjects.empty() && [&] {
+                   // A present-tense verb right after a plain indefinite noun
+                   // describes it or has it as subject (مشاريع قرارات عدة تدين
+                   // النظام السوري، فلان يدين إسرائيل): the actor after the verb is
+                   // its object, never its subject.
+                   if (kind != TriggerKind::kVerb || head.proclitics != 0 || tm.tb <= sent.tok_begin) return false;
+                   // (an imperfect: ي، or ت where the ي-form is the same verb — not
+                   // the perfect of form V/VI: تعهد، تعاون، توجه; no object pronoun:
+                   // حصار تفرضه إسرائيل has its subject after it)
+                   const std::string_view hst = head.stem;
+                   if (!head.enclitic.empty() || hst.ends_with("ه") || hst.ends_with("ها") || hst.ends_with("هم"))
+                     return false;
+                   if (!hst.starts_with("ي")) {
+                     if (!hst.starts_with("ت")) return false;
+                     const uint32_t v = lex_.FindPhrase("ي" + std::string(hst.substr(std::string_view("ت").size())));
+                     if (!lexicon::Lexicon::HasEntries(v)) return false;
+                     uint32_t n = 0;
+                     const uint32_t* ids = lex_.Postings(v, &n);
+                     bool same = false;
+                     for (uint32_t k = 0; k < n; ++k) same |= lex_.entry(ids[k]).source == te.source;
+                     if (!same) return false;
+                   }
+                   const text::Token& p = ws.tokens[tm.tb - 1];
+                   if (p.kind != text::TokenKind::kArabic || p.proclitics != 0 || IsBoundaryToken(p) ||
+                       IsRelativePronoun(p) || ActorEndsAt(r, tm.sentence, tm.tb))
+                     return false;
+                   for (const lexicon::DateMention& d : r.dates)
+                     if (d.sentence == tm.sentence && d.te == tm.tb) return false;
+                   for (const CueMatch& c : r.cues)
+                     if (c.sentence == tm.sentence && c.te == tm.tb) return false;
+                   for (const TriggerMatch& o : r.triggers)
+                     if (&o != &tm && o.sentence == tm.sentence && o.te == tm.tb) return false;
+                   static const char* const kParticles[] = {
+                       "لا",   "لم",   "لن",    "قد",    "سوف",  "ان",    "انه",   "انها", "كي",   "حتي",  "لكي",
+                       "ثم",   "بل",   "ما",    "كما",   "فيما", "بينما", "حيث",   "عندما", "لعل", "ربما", "هل",
+                       "اذ",   "اذا",  "لو",    "كان",   "كانت", "يكون",  "تكون",  "ظل",   "ظلت",  "بات",  "باتت",
+                       "اخذ",  "اخذت", "بدا",   "بدات",  "عاد",  "عادت",  "مازال", "لازال", "زال", "زالت", "ليس",
+                       "ليست", "ايضا", "مجددا", "دائما", "فقط",  "بدوره", "بدورها", "الا",  "منذ", "عندها", "بعدما",
+                       "قبلما", "طالما", "لطالما", "كلما", "اليوم", "امس",  "غدا",   "حاليا", "مازالت", "لازالت",
+                       "كذلك", "لقد",  "وقد",   "فقد",   "اذن",  "عاده",  "غالبا", "احيانا", "مرارا", "رسميا"};
+                   for (const char* w : kParticles)
+                     if (p.norm == w) return false;
+                   return true;
+                 }()) {
+        targets = pick_target(after);
+        how = "VSO (adjectival clause: no subject after the verb)";
       } else if (verbal && !after_subjects.empty()) {
         size_t nx;
         sources = run_from(after_subjects, 0, &nx);
@@ -1475,6 +1550,21 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
           if (!crossed) targets = run_from(after, nx, &nx2);
         }
         how = verbal ? "VSO" : "noun+genitive";
+        // A nisba that qualifies the noun right after a verbal noun of
+        // disapproval, demand, rejection, threat, reduction or coercion names
+        // whose thing is acted on (تقليص النفوذ الإيراني، انتقاد السياسة التركية،
+        // رفض القرار الأمريكي): the patient, not the doer.
+        {
+          const int rootg = std::atoi(cameo.substr(0, 2).c_str());
+          const text::Token& obj = ws.tokens[tm.te];
+          if (!verbal && frame.rfind("obj", 0) == 0 && ((rootg >= 10 && rootg <= 13) || rootg == 16 || rootg == 17) &&
+              sources[0]->nisba_only && sources[0]->tb == tm.te + 1 && obj.kind == text::TokenKind::kArabic &&
+              obj.has(text::kDefArticle) && !ActorEndsAt(r, tm.sentence, tm.te + 1)) {
+            targets = sources;
+            sources.clear();
+            how = "noun+qualified object";
+          }
+        }
         // The genitive of a verbal noun whose verb takes a direct object is
         // usually that object when it is a country or place (غزو العراق،
         // قصف حلب), unless an ل-phrase names the object (غزو العراق للكويت).
