@@ -220,6 +220,17 @@ bool IsParty(const ActorMention& a, const TriggerMatch& tm, int root, bool verba
       }
     }
   }
+  // A helper is no party: بفضل روسيا وإيران "thanks to"، بدعم من روسيا،
+  // بمساعدة من ... (co-agents at most); nor is the country across a border
+  // (قرب الحدود مع العراق: where, not whom).
+  if (const uint32_t hb = CoordinationHead(a, toks, sb, r); hb > sb + 1) {  // (بفضل روسيا وإيران: both)
+    const text::Token& p1 = toks[hb - 1];
+    const text::Token& p2 = toks[hb - 2];
+    if (p1.has(text::kPrepBi) && p1.stem == "فضل") return false;
+    if (p1.norm == "من" && p2.has(text::kPrepBi) && (p2.stem == "دعم" || p2.stem == "مساعده" || p2.stem == "مسانده"))
+      return false;
+    if (p1.norm == "مع" && (p2.stem == "حدود" || p2.stem == "حدوده" || p2.stem == "حدودها")) return false;
+  }
   // The ranks of a group are where a member serves (تقاتل في صفوف تنظيم داعش،
   // انشق عن صفوف الجيش): the group is no other party.
   if (a.tb > sb && toks[a.tb - 1].stem == "صفوف") return false;
@@ -450,6 +461,25 @@ bool IsParty(const ActorMention& a, const TriggerMatch& tm, int root, bool verba
     if (root < 17)
       for (const auto& p : r.places)
         if (p.sentence == a.sentence && p.te == a.tb) return false;
+  }
+  // ... and so is a city after such a noun that is not the trigger: مؤتمر
+  // عمّان يطالب is the Amman conference, not Jordan.
+  if (a.code.size() == 3 && a.tb > sb && (a.tb - 1 < tm.tb || a.tb - 1 >= tm.te) &&
+      toks[a.tb - 1].proclitics == 0) {
+    const std::string_view h = toks[a.tb - 1].stem;
+    if (h == "قمه" || h == "مؤتمر" || h == "موتمر" || h == "منتدي" || h == "اجتماع" || h == "اجتماعات" ||
+        h == "محادثات" || h == "مفاوضات" || h == "مباحثات" || h == "اتفاق" || h == "اتفاقيه" || h == "اعلان" ||
+        h == "مسار" || h == "معاهده")
+      for (const auto& p : r.places)
+        if (p.tb == a.tb && p.sentence == a.sentence) {
+          const EntryRecord& e = lex.entry(p.entry);
+          // (a conference's name may be a country reading of its city: عمّان)
+          if (e.kind == static_cast<uint8_t>(lexicon::PlaceKind::kCapital) ||
+              e.kind == static_cast<uint8_t>(lexicon::PlaceKind::kCity) ||
+              ((h == "مؤتمر" || h == "موتمر" || h == "منتدي") && a.rule.starts_with("country:") &&
+               p.te == a.te))
+            return false;
+        }
   }
   if (!verbal && root == 4 && a.tb == tm.te && a.code.size() == 3) {
     const std::string_view h = toks[tm.tb].stem;
@@ -876,6 +906,12 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
       bad = bad.substr(0, bad.find_first_of(" ;,"));
       uint32_t nx = tm.te;  // (past a closing quote: "حررت" رهينة)
       if (nx + 1 < sent.tok_end && (ws.tokens[nx].norm == "\"" || ws.tokens[nx].norm == "»")) ++nx;
+      // (and past a date: سيعرض غدا أدلة)
+      for (bool moved = true; moved && nx < sent.tok_end;) {
+        moved = false;
+        for (const lexicon::DateMention& d : r.dates)
+          if (d.sentence == tm.sentence && d.tb == nx && d.te > nx) nx = d.te, moved = true;
+      }
       bool hit = false;  // unless:W1/W2 (المراحل: مراحل)
       for (size_t p = 0; p <= bad.size() && nx < sent.tok_end && !hit;) {
         size_t q = bad.find('/', p);
