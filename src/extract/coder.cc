@@ -231,6 +231,16 @@ bool IsParty(const ActorMention& a, const TriggerMatch& tm, int root, bool verba
       return false;
     if (p1.norm == "مع" && (p2.stem == "حدود" || p2.stem == "حدوده" || p2.stem == "حدودها")) return false;
   }
+  // حماس alone is also "enthusiasm": بحماس "enthusiastically", and before a
+  // genitive actor (حماس الشعب المغربي، حماس الجماهير) it is a noun.
+  if (a.code == "PSEREB" && toks[a.te - 1].stem == "حماس" &&
+      (a.te == a.tb + 1 || toks[a.te - 1].has(text::kConjWa))) {
+    if (toks[a.te - 1].has(text::kPrepBi)) return false;
+    if (a.te < ws.sentences[tm.sentence].tok_end && toks[a.te].has(text::kDefArticle) &&
+        !toks[a.te].has(text::kConjWa))
+      for (const ActorMention& b : r.actors)
+        if (b.sentence == a.sentence && b.tb == a.te && !b.nisba_only) return false;
+  }
   // The ranks of a group are where a member serves (تقاتل في صفوف تنظيم داعش،
   // انشق عن صفوف الجيش): the group is no other party.
   if (a.tb > sb && toks[a.tb - 1].stem == "صفوف") return false;
