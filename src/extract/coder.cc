@@ -1293,7 +1293,11 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
         const ActorMention* prev = out.back();
         const ActorMention* cur = v[j];
         bool coord = false;
-        if (cur->tb == prev->te && ws.tokens[cur->tb].has(text::kConjWa)) coord = true;
+        // (an actor whose span the NER extended over a name ends after it:
+        // البريطانية ميريد مغواير واليمنية توكل كرمان)
+        uint32_t prev_end = prev->te;
+        while (prev_end < sent.tok_end && ws.tokens[prev_end].span.begin < prev->span.end) ++prev_end;
+        if ((cur->tb == prev->te || cur->tb == prev_end) && ws.tokens[cur->tb].has(text::kConjWa)) coord = true;
         if (cur->tb == prev->te + 1 &&
             (IsCoordinator(ws.tokens[prev->te]) || ws.tokens[prev->te].norm == ",")) coord = true;
         // A dash joins the two sides of a meeting in headline style (لقاء
