@@ -969,6 +969,9 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
     };
     auto parenthetical_comma = [&](uint32_t t) {  // token t is one of the two commas
       if (ws.tokens[t].norm != ",") return false;
+      // (a comma inside an actor's apposition: الرئيس الأمريكي، دونالد ترامب)
+      for (const ActorMention& a : r.actors)
+        if (a.sentence == tm.sentence && a.tb < t && t < a.te) return true;
       for (uint32_t u = t + 1; u < sent.tok_end && u <= t + 6; ++u)
         if (ws.tokens[u].norm == ",") return date_only(t + 1, u);
       for (uint32_t u = t; u > sent.tok_begin && t - u < 6; --u)
@@ -1350,8 +1353,14 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
       }
       // ... except a name right after a light construction: its genitive is
       // the party it concerns (عرض مساعدة الجزائر "offer Algeria help").
+      // (a count may stand between: بطرد 23 دبلوماسيا بريطانيا)
+      uint32_t after_count = tm.te;
+      while (after_count < sent.tok_end && (ws.tokens[after_count].kind == text::TokenKind::kNumber ||
+                                            IsNumberWord(ws.tokens[after_count].stem)))
+        ++after_count;
       const bool adjacent_genitive = prefer_governed && kind == TriggerKind::kLight && !bare.empty() &&
-                                     bare[0]->tb == tm.te && !bare[0]->nisba_only && !bare[0]->role_only;
+                                     (bare[0]->tb == tm.te || bare[0]->tb == after_count) && !bare[0]->nisba_only &&
+                                     !bare[0]->role_only;
       const auto& first = prefer_governed && !adjacent_genitive ? governed : bare;
       const auto& second = prefer_governed && !adjacent_genitive ? bare : governed;
       // Only force is aimed at a place (غارات في سوريا، نشر قوات في سوريا);
@@ -1806,6 +1815,22 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
         targets = sources;
         sources.clear();
         how += "+passive form";
+      }
+    }
+    // A group that claims the attack before it (تبنى تنظيم داعش، الأربعاء،
+    // الهجوم الذي استهدف مدينة لييج البلجيكية) is its doer when the attack
+    // names none.
+    if (violent && sources.empty() && !symmetric_between) {
+      for (uint32_t t = tm.tb; t > sent.tok_begin && sources.empty(); --t) {
+        std::string_view w = ws.tokens[t - 1].stem;
+        if (!(w == "تبني" || w == "تبنت" || w == "يتبني" || w == "تتبني" || w == "تبنوا")) continue;
+        for (const ActorMention& a : r.actors)
+          if (a.sentence == tm.sentence && a.tb >= t && a.tb <= t + 1 && a.te <= tm.tb && !a.role_only) {
+            sources = {&a};
+            how += "+claimed by";
+            break;
+          }
+        break;
       }
     }
     // An attack "claimed by" a group (اعتداءات وقعت جنوب فرنسا تبناها داعش،

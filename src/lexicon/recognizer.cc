@@ -669,9 +669,17 @@ void Recognizer::FindGappedFrom(const Workspace& ws, const Sentence& s, std::spa
           return st == "مجموعه" || st == "سلسله" || st == "حزمه" || st == "جمله" || st == "عددا" || st == "مزيدا" ||
                  st == "مزيد" || st == "جوله" || st == "موجه";
         };
+        // ... and so does a count (أطلقوا أكثر من 180 صاروخا، شنت 12 غارة).
+        auto count = [&](uint32_t g) {
+          const text::Token& k = ws.tokens[g];
+          if (k.kind == text::TokenKind::kNumber) return true;
+          const std::string_view st = k.stem;
+          return st == "اكثر" || st == "نحو" || st == "قرابه" || st == "حوالي" || st == "عشرات" || st == "مئات" ||
+                 (st == "من" && g > tm.te && ws.tokens[g - 1].stem == "اكثر");
+        };
         bool gap_is_actor = true;
         for (uint32_t g = tm.te; g < start && gap_is_actor; ++g) {
-          bool covered = quantifier(g) || (g > tm.te && ws.tokens[g].norm == "من" && quantifier(g - 1));
+          bool covered = quantifier(g) || (g > tm.te && ws.tokens[g].norm == "من" && quantifier(g - 1)) || count(g);
           for (const ActorMention& a : r->actors) covered |= a.sentence == tm.sentence && a.tb <= g && g < a.te;
           for (const DateMention& d : r->dates) covered |= d.sentence == tm.sentence && d.tb <= g && g < d.te;
           gap_is_actor = covered;
