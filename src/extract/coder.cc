@@ -1136,8 +1136,12 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
       // it (الحوثيين الذين استهدفوا), never an actor further back (الأمطار التي
       // قتلت ...: rain is no actor).
       // ... whatever governs the antecedent (أشاد بالحوثيين الذين هاجموا).
-      if (relative_verb)
-        blocked = last->te != rel && !(last->te + 1 == rel && ws.tokens[rel - 1].norm == ",");
+      // (also past a pronoun of emphasis: قوات النظام السوري هي التي أطلقت)
+      if (relative_verb) {
+        const std::string_view q = ws.tokens[rel - 1].norm;
+        blocked = last->te != rel &&
+                  !(last->te + 1 == rel && (q == "," || q == "هي" || q == "هو" || q == "هم" || q == "هن"));
+      }
       if (in_which) blocked = true;
       // Across a parenthesis (، الأربعاء،) an actor right after the verb is
       // its subject (أبلغ العراق أنقرة، الأربعاء، رفض بغداد لقيام أنقرة ...).
@@ -1196,7 +1200,8 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
     // الذي قُتل في انفجار: a killing verb in a relative clause followed by
     // where or how it happened is passive; the antecedent is the victim.
     bool relative_passive = false;
-    if (relative_verb && !before.empty() && trigger_root >= 18 && tm.te < sent.tok_end) {
+    if (relative_verb && !before.empty() && trigger_root >= 18 && tm.te < sent.tok_end && kind == TriggerKind::kVerb &&
+        tm.te == tm.tb + 1) {  // (a light construction is active: التي أطلقت الصواريخ على)
       const text::Token& n = ws.tokens[tm.te];
       const std::string_view q = n.norm;
       relative_passive = q == "في" || q == "خلال" || q == "جراء" || q == "اثر" || q == "برصاص" || q == "بنيران" ||
