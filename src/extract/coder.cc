@@ -723,7 +723,7 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
     if (verbal && kind == TriggerKind::kVerb && !head.enclitic.empty() && tm.te == tm.tb + 1) {
       for (uint32_t t = tm.tb; t > sent.tok_begin && tm.tb - t < 8; --t) {
         const text::Token& k = ws.tokens[t - 1];
-        if (IsBoundaryToken(k)) break;
+        if (IsBoundaryToken(k) || IsRelativePronoun(k)) break;  // (الحملة التي تشنها: a clause of its own)
         const std::string_view st = k.stem;
         if (st == "جدد" || st == "جددت" || st == "يجدد" || st == "تجدد" || st == "اكد" || st == "اكدت" ||
             st == "يؤكد" || st == "تؤكد" || st == "اعلن" || st == "اعلنت" || st == "يعلن" || st == "تعلن" ||
@@ -998,6 +998,16 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
     // target).
     auto joined_verb = [&](uint32_t t) {
       const text::Token& k = ws.tokens[t];
+      // (also و + a subject + its verb: غارات على غزة والأمم المتحدة تدعو)
+      if (k.has(text::kConjWa))
+        for (const ActorMention& a : r.actors)
+          if (a.sentence == tm.sentence && a.tb == t && a.te < sent.tok_end && !a.nisba_only)
+            for (const TriggerMatch& o : r.triggers)
+              if (&o != &tm && o.sentence == tm.sentence && o.tb == a.te && o.entry != lexicon::kNone &&
+                  static_cast<TriggerKind>(lex_.entry(o.entry).kind) == TriggerKind::kVerb &&
+                  !ws.tokens[o.tb].has(text::kDefArticle) && ws.tokens[o.tb].proclitics == 0 &&
+                  (ws.tokens[o.tb].stem.starts_with("ي") || ws.tokens[o.tb].stem.starts_with("ت")))
+                return true;
       if (!k.has(text::kConjWa) || k.has(text::kDefArticle)) return false;
       for (const TriggerMatch& o : r.triggers)
         if (&o != &tm && o.sentence == tm.sentence && o.tb == t && o.entry != lexicon::kNone &&
@@ -1335,7 +1345,31 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
     // a preposition introduces. Either falls back on the other.
     const std::string frame(lex_.str(te.name));
     const bool prefer_governed = kind == TriggerKind::kLight || (frame.rfind("prep:", 0) == 0);
-    auto pick_target = [&](const std::vector<const ActorMention*>& cands) {
+    auto pick_target = [&](const std::vector<const ActorMention*>& all_cands) {
+      // An envoy's لدى-phrase says where it is accredited (البعثة الكويتية لدى
+      // الأمم المتحدة): no party, unless the verb takes لدى (احتجت مصر لدى إيران).
+      std::vector<const ActorMention*> cands;
+      for (const ActorMention* a : all_cands) {
+        bool accredited = false;
+        if (a->tb >= sent.tok_begin + 2 && ws.tokens[a->tb - 1].norm == "لدي" && frame.find("لدى") == std::string::npos)
+          if (const ActorMention* envoy = ActorEndingAt(r, tm.sentence, a->tb - 1))
+            for (uint32_t t = envoy->tb; t < envoy->te; ++t) {
+              const std::string_view st = ws.tokens[t].stem;
+              accredited |= st.starts_with("سفير") || st.starts_with("سفار") || st.starts_with("مندوب") ||
+                            st.starts_with("بعثه") || st.starts_with("ممثل") || st.starts_with("بعثات");
+            }
+        // ... and one "with" the subject, for a verb that takes no مع, acts
+        // with it (وشنت واشنطن مع باريس ولندن ضربات): a co-agent, no target.
+        bool co_agent = false;
+        if (frame.find("مع") == std::string::npos && note.find("sym") == std::string::npos) {
+          const uint32_t hb = CoordinationHead(*a, ws.tokens, sent.tok_begin, r);
+          const ActorMention* subject = hb >= sent.tok_begin + 2 && ws.tokens[hb - 1].norm == "مع"
+                                            ? ActorEndingAt(r, tm.sentence, hb - 1)
+                                            : nullptr;
+          co_agent = subject != nullptr && subject->tb == tm.te;  // (verb, subject, مع ...)
+        }
+        if (!accredited && !co_agent) cands.push_back(a);
+      }
       // في introduces where, not whom: such actors are the last resort.
       std::vector<const ActorMention*> governed, bare, locative;
       // For meetings, agreements and cooperation ب names the partner (التقى
@@ -1397,10 +1431,13 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
       // بتوجيه ضربة للنظام، دعا إلى فرض عقوبات على روسيا).
       if (kind == TriggerKind::kVerb && frame.find("obj") != std::string::npos) {
         uint32_t p = tm.te;
-        for (bool moved = true; moved && p < cl.te;) {  // past the subject (and its coordinated run)
-          moved = false;
+        for (bool moved = true; moved && p < cl.te;) {  // past the subject (and its coordinated run),
+          moved = false;                                // its لدى-phrase and a date
           for (const ActorMention& a : r.actors)
             if (a.sentence == tm.sentence && a.tb == p && a.te > p) p = a.te, moved = true;
+          for (const lexicon::DateMention& d : r.dates)
+            if (d.sentence == tm.sentence && d.tb == p && d.te > p) p = d.te, moved = true;
+          if (!moved && p + 1 < cl.te && ws.tokens[p].norm == "لدي") ++p, moved = true;
         }
         bool own_prep = false;
         if (p + 1 < cl.te && std::none_of(r.actors.begin(), r.actors.end(), [&](const ActorMention& a) {
@@ -1768,6 +1805,21 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
           }
         }
         how += "+counted victims";
+      }
+    }
+    // A killing verb followed by "in which" (مواجهات قتل فيها فلسطينيان) is
+    // the passive of a clause about the place or time: the actor after it is
+    // the victim.
+    if (verbal && violent && tm.te == tm.tb + 1 && tm.te < sent.tok_end && !sources.empty() &&
+        sources[0]->tb > tm.te) {
+      const std::string_view hs = head.stem;
+      const std::string_view nx = ws.tokens[tm.te].norm;
+      if ((hs == "قتل" || hs == "قتلت" || hs == "قتلوا" || hs == "اصيب" || hs == "اصيبت" || hs == "اصيبوا" ||
+           hs == "جرح" || hs == "اغتيل") &&
+          (nx == "فيه" || nx == "فيها" || nx == "فيهما" || nx == "خلاله" || nx == "خلالها")) {
+        targets = sources;
+        sources.clear();
+        how += "+passive (in which)";
       }
     }
     // قتل with an indefinite subject right after it and no victim after it
