@@ -645,6 +645,14 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
       if (head.span.end <= doc.text.size() && head.span.size() >= 2 &&
           std::string_view(doc.text).substr(head.span.begin, head.span.size()).ends_with("ة"))
         continue;
+      // Normalisation also merges هنأ "congratulated" with هنا "here" and تحدّى
+      // "defied" with تحدٍّ/تحدي "a challenge": the original spelling tells them
+      // apart (news writes the hamza and the alif maqsura).
+      if (head.span.end <= doc.text.size() && tm.te == tm.tb + 1) {
+        const std::string_view orig = std::string_view(doc.text).substr(head.span.begin, head.span.size());
+        if (head.stem == "هنا" && orig.find("أ") == std::string_view::npos) continue;
+        if (head.stem == "تحدي" && !orig.ends_with("ى")) continue;
+      }
       // No finite verb follows a preposition: the form is a noun that looks
       // like one (بين طالب كويتي وآخر مصري: a student, not "demanded"). A
       // three-letter form is also the verbal noun of its verb (نجح في قتل
@@ -2498,7 +2506,8 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
       // (التقى بوتين ولي العهد السعودي على هامش افتتاح المونديال stays).
       if (sports[tm.sentence] || sports_doc) {
         auto official = [](const ActorMention* a) {
-          if (a == nullptr || a->role_only) return false;
+          // (a lone role word there is the club's: إدارة النصر، السفير)
+          if (a == nullptr || a->role_only || LoneRoleWord(*a)) return false;
           if (a->code.size() == 3) return false;  // a bare country: the team
           return !a->code.ends_with("CVL") && !a->code.ends_with("MED") && !a->code.ends_with("BUS");
         };
