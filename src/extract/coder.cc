@@ -241,6 +241,14 @@ bool IsParty(const ActorMention& a, const TriggerMatch& tm, int root, bool verba
       for (const ActorMention& b : r.actors)
         if (b.sentence == a.sentence && b.tb == a.te && !b.nisba_only) return false;
   }
+  // A bare role word without the article right after a noun trigger is its
+  // adjective (زيارة خارجية، مساعدات عسكرية): no party.
+  // (shaped like a nisba adjective: خارجية، عسكري; a noun such as أطفال in
+  // تجنيد أطفال is the object)
+  if (!verbal && a.tb == tm.te && LoneRoleWord(a) && !toks[a.tb].has(text::kDefArticle) && a.tb > sb &&
+      !toks[a.tb].has(text::kConjWa) && !toks[a.tb].has(text::kPrepLi) && !toks[a.tb].has(text::kPrepBi) &&
+      (toks[a.tb].norm.ends_with("يه") || toks[a.tb].norm.ends_with("ي") || toks[a.tb].norm.ends_with("يا")))
+    return false;
   // The ranks of a group are where a member serves (تقاتل في صفوف تنظيم داعش،
   // انشق عن صفوف الجيش): the group is no other party.
   if (a.tb > sb && toks[a.tb - 1].stem == "صفوف") return false;
@@ -722,7 +730,21 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
     const bool supported = (head.has(text::kPrepBi) && support_before(tm.tb, kQama)) ||
                            (prev_word("علي") && support_before(tm.tb - 1, kAqdama)) ||
                            (prev_word("في") && support_before(tm.tb - 1, kBegin));
-    if (supported) verbal = true;
+    // A verbal noun right after a verb of intent or decision is its
+    // infinitive (يعتزم زيارة زعيم كوريا الشمالية، قررت طرد السفير، تريد شراء
+    // أسلحة): that verb's subject acts, and the genitive is the object.
+    bool intended = false;
+    if (kind != TriggerKind::kVerb && head.proclitics == 0 && tm.tb > sent.tok_begin) {
+      uint32_t at = tm.tb - 1;  // (past the intending subject: يعتزم الرئيس السوري زيارة)
+      if (const ActorMention* subj = ActorEndingAt(r, tm.sentence, tm.tb); subj && subj->tb > sent.tok_begin)
+        at = subj->tb - 1;
+      const std::string_view pv = ws.tokens[at].stem;
+      for (std::string_view v : {"يعتزم", "تعتزم", "اعتزم", "اعتزمت", "ينوي", "تنوي", "نوي", "نوت", "يخطط", "تخطط",
+                                 "قرر", "قررت", "يقرر", "تقرر", "يريد", "تريد", "اراد", "ارادت", "يرغب", "ترغب",
+                                 "يعتزمون", "ينوون", "قرروا", "يريدون"})
+        intended |= pv == v;
+    }
+    if (supported || intended) verbal = true;
     else if ((head.has(text::kDefArticle) && !article_verb) || head.has(text::kPrepBi) || head.has(text::kPrepKa))
       verbal = false;
     // A form with a pronoun suffix after a verb of stating (جدد العاهل المغربي
@@ -2384,6 +2406,14 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
       if (charge) reported = true;
     }
 
+    // ألا (أن لا) right before the verb negates it (ألا يزور رئيس روسي الولايات
+    // المتحدة); normalised it is spelled like إلا "except", so the original tells.
+    if (!negated && tm.tb > sent.tok_begin) {
+      const text::Token& pk = ws.tokens[tm.tb - 1];
+      if (pk.norm == "الا" && pk.span.end <= doc.text.size() &&
+          std::string_view(doc.text).substr(pk.span.begin, pk.span.size()).starts_with("أ"))
+        negated = true;
+    }
     Modality modality = Modality::kAsserted;
     if (negated) modality = Modality::kNegated;
     else if (hypothetical) modality = Modality::kHypothetical;
