@@ -80,6 +80,20 @@ void Recognizer::FindDates(const Document& doc, const Workspace& ws, uint32_t si
     }
     ++t;
   }
+  // A month named twice, in its Levantine and its Western form (حزيران/يونيو،
+  // مايو (أيار)), is one month: merge the two items so the day before and the
+  // year after still join it (7 حزيران/يونيو 2017).
+  for (size_t i = 0; i + 1 < items.size(); ++i) {
+    Item& m1 = items[i];
+    const Item& m2 = items[i + 1];
+    if (m1.kind != DateKind::kMonth || m2.kind != DateKind::kMonth || m1.value != m2.value) continue;
+    const std::string_view g1 = m1.te < s.tok_end ? std::string_view(ws.tokens[m1.te].norm) : std::string_view();
+    const bool slash = m2.tb == m1.te + 1 && (g1 == "/" || g1 == "-");
+    const bool paren = m2.tb == m1.te + 1 && g1 == "(" && m2.te < s.tok_end && ws.tokens[m2.te].norm == ")";
+    if (!slash && !paren) continue;
+    m1.te = paren ? m2.te + 1 : m2.te;
+    items.erase(items.begin() + static_cast<std::ptrdiff_t>(i) + 1);
+  }
   auto span = [&](uint32_t tb, uint32_t te) { return Span{ws.tokens[tb].span.begin, ws.tokens[te - 1].span.end}; };
   auto adjacent = [&](size_t i, size_t j) {
     // Items j directly follows i, allowing one comma token between.
@@ -112,6 +126,7 @@ void Recognizer::FindDates(const Document& doc, const Workspace& ws, uint32_t si
       const int m = items[i + 1].value;
       int y = py;
       uint32_t te = items[i + 1].te;
+      const uint32_t month_te = te;
       if (n2 && items[i + 2].kind == DateKind::kNumber && items[i + 2].value > 1900) {
         y = items[i + 2].value, te = items[i + 2].te, i += 1;
       } else if (!have_pub) {
@@ -120,7 +135,7 @@ void Recognizer::FindDates(const Document& doc, const Workspace& ws, uint32_t si
       }
       // Without a year of its own the year is the publication's: relative.
       if (m >= 1 && m <= 12 && a.value <= DaysInMonth(y, m))
-        emit(a.tb, te, FormatDate(y, m, a.value), "day", te == items[i + 1].te, false);
+        emit(a.tb, te, FormatDate(y, m, a.value), "day", te == month_te, false);
       i += 1;
       continue;
     }
