@@ -11,7 +11,7 @@ namespace {
 
 struct Expect {
   bool must = true;  // '=' or '!'
-  std::string src, tgt, root, modality, attr, date, loc, line;
+  std::string src, tgt, root, modality, attr, date, loc, by, line;
 };
 
 struct Case {
@@ -45,6 +45,11 @@ std::vector<Case> LoadCases(const std::string& path) {
         if (tok.rfind("attr=", 0) == 0) e.attr = tok.substr(5);
         else if (tok.rfind("date=", 0) == 0) e.date = tok.substr(5);
         else if (tok.rfind("loc=", 0) == 0) e.loc = tok.substr(4);
+        else if (tok.rfind("by=", 0) == 0) {  // the attribution's exact text, _ for a space
+          e.by = tok.substr(3);
+          for (char& ch : e.by)
+            if (ch == '_') ch = ' ';
+        }
         else e.modality = tok;
       }
       cases.back().expects.push_back(e);
@@ -61,7 +66,7 @@ bool ActorOk(const std::string& want, const std::optional<ActorRef>& got) {
   return got->code == want;
 }
 
-bool Matches(const Expect& e, const Event& ev) {
+bool Matches(const Expect& e, const Event& ev, const std::string& text) {
   if (!ActorOk(e.src, ev.source) || !ActorOk(e.tgt, ev.target)) return false;
   if (ev.cameo.compare(0, e.root.size(), e.root) != 0) return false;
   if (!e.modality.empty() && e.modality != ModalityName(ev.modality)) return false;
@@ -71,6 +76,9 @@ bool Matches(const Expect& e, const Event& ev) {
   if (!e.attr.empty() && e.attr != AttributionKindName(ev.attribution_kind)) return false;
   if (!e.date.empty() && e.date != ev.date) return false;
   if (!e.loc.empty() && (!ev.location || ev.location->country != e.loc)) return false;
+  if (!e.by.empty() && (ev.attribution.end > text.size() ||
+                        text.substr(ev.attribution.begin, ev.attribution.size()) != e.by))
+    return false;
   return true;
 }
 
@@ -95,7 +103,7 @@ TEST(GoldenEvents, AllCases) {
     for (const Expect& e : c.expects) {
       ++checks;
       bool found = false;
-      for (const Event& ev : ad.events) found |= Matches(e, ev);
+      for (const Event& ev : ad.events) found |= Matches(e, ev, c.text);
       if (found != e.must) {
         ++failed;
         report << "\n[" << c.name << "] " << e.line << "\n  text: " << c.text << "\n  events:";

@@ -2336,6 +2336,10 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
       while (b < sent.tok_end && (ws.tokens[b].stem == "الي" || ws.tokens[b].stem == "ل")) ++b;
       uint32_t e = b;
       while (e < sent.tok_end && e < b + 7 && !IsBoundaryToken(ws.tokens[e])) ++e;
+      // ... and stops before a date (قالت الحكومة المكسيكية الاثنين إن: the
+      // speaker is the government, not "the government Monday").
+      for (const lexicon::DateMention& d : r.dates)
+        if (d.sentence == tm.sentence && d.tb > b && d.tb < e) e = d.tb;
       if (e == b && acue->kind == CueKind::kSpeech) {
         e = acue->tb;
         b = e;
