@@ -990,6 +990,25 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
       if (b - a == 1 && (st0 == "مجددا" || st0 == "ايضا" || st0 == "شده" || st0 == "مرارا" || st0 == "رسميا" ||
                          st0 == "بدوره" || st0 == "بدورها" || st0 == "مجدداً" || st0 == "كذلك"))
         return true;
+      // a place after ب or في (، بالجزائر العاصمة،، في باريس،)
+      if (ws.tokens[a].has(text::kPrepBi) || ws.tokens[a].norm == "في") {
+        const uint32_t pb = ws.tokens[a].norm == "في" ? a + 1 : a;
+        for (const auto& pl : r.places)
+          if (pl.sentence == tm.sentence && pl.tb == pb && pl.te == b) return true;
+      }
+      // an apposition that names the actor before the first comma (أجرى الفريق
+      // أحمد قايد صالح، نائب وزير الدفاع الوطني، محادثات ...)
+      // (the actor may end an adjective or two early: نائب وزير الدفاع الوطني)
+      if (a >= sent.tok_begin + 2 && ActorEndsAt(r, tm.sentence, a - 1))
+        for (const ActorMention& x : r.actors)
+          if (x.sentence == tm.sentence && x.tb == a && x.te <= b && b - x.te <= 2 && !x.nisba_only) {
+            bool plain = true;
+            for (uint32_t g = x.te; g < b; ++g) {
+              plain &= ws.tokens[g].kind == text::TokenKind::kArabic && ws.tokens[g].has(text::kDefArticle);
+              for (const ActorMention& y : r.actors) plain &= !(y.sentence == tm.sentence && y.tb <= g && g < y.te);
+            }
+            if (plain) return true;
+          }
       for (uint32_t g = a; g < b; ++g) {
         bool in_date = ws.tokens[g].norm == "و" || ws.tokens[g].norm == "في";
         for (const lexicon::DateMention& d : r.dates) in_date |= d.sentence == tm.sentence && d.tb <= g && g < d.te;
@@ -1427,9 +1446,15 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
       while (after_count < sent.tok_end && (ws.tokens[after_count].kind == text::TokenKind::kNumber ||
                                             IsNumberWord(ws.tokens[after_count].stem)))
         ++after_count;
+      // (or the construction's own noun begins the actor past the subject: وطردت
+      // أكثر من 24 دولة وحلف الناتو دبلوماسيين روسا دعما لبريطانيا)
+      const std::string_view bare_head = bare.empty() ? std::string_view() : ws.tokens[bare[0]->tb].stem;
+      const bool envoy_noun = (bare_head.starts_with("سفير") || bare_head.starts_with("دبلوماسي") ||
+                               bare_head.starts_with("مبعوث") || bare_head == "قائم") &&
+                              !bare_head.ends_with("يه");  // (not the adjective: العلاقات الدبلوماسية)
       const bool adjacent_genitive = prefer_governed && kind == TriggerKind::kLight && !bare.empty() &&
-                                     (bare[0]->tb == tm.te || bare[0]->tb == after_count) && !bare[0]->nisba_only &&
-                                     !bare[0]->role_only;
+                                     (bare[0]->tb == tm.te || bare[0]->tb == after_count || envoy_noun) &&
+                                     !bare[0]->nisba_only && !bare[0]->role_only;
       const auto& first = prefer_governed && !adjacent_genitive ? governed : bare;
       const auto& second = prefer_governed && !adjacent_genitive ? bare : governed;
       // Only force is aimed at a place (غارات في سوريا، نشر قوات في سوريا);

@@ -658,7 +658,7 @@ void Recognizer::FindGappedFrom(const Workspace& ws, const Sentence& s, std::spa
     bool done = false;
     for (const KeyView& vk : vkeys) {
       if (done || vk.cls == kMatchNoun || !Lexicon::IsPrefix(lex_.FindPhrase(vk.key))) continue;
-      for (uint32_t start = tm.te + 1; start < std::min(s.tok_end, tm.te + 6) && !done; ++start) {
+      for (uint32_t start = tm.te + 1; start < std::min(s.tok_end, tm.te + 13) && !done; ++start) {
         // What stands between verb and noun must be the subject: tokens of
         // actor mentions only (شنت الطائرات الروسية غارات), or a date (فرضت
         // أمس عقوبات، شنت الطائرات الثلاثاء غارات).
@@ -679,7 +679,19 @@ void Recognizer::FindGappedFrom(const Workspace& ws, const Sentence& s, std::spa
         };
         bool gap_is_actor = true;
         for (uint32_t g = tm.te; g < start && gap_is_actor; ++g) {
-          bool covered = quantifier(g) || (g > tm.te && ws.tokens[g].norm == "من" && quantifier(g - 1)) || count(g);
+          // (a comma of a parenthesis inside the subject: وقعت الجزائر وتونس، اليوم، على;
+          // an apposition between commas: أجرى الفريق أحمد قايد صالح، نائب وزير الدفاع
+          // الوطني، محادثات; a rank before the name: الفريق، اللواء)
+          const std::string_view gs = ws.tokens[g].stem;
+          bool covered = quantifier(g) || (g > tm.te && ws.tokens[g].norm == "من" && quantifier(g - 1)) || count(g) ||
+                         (ws.tokens[g].norm == "," && g > tm.te) || gs == "فريق" || gs == "لواء" || gs == "عميد" ||
+                         gs == "عقيد" || gs == "مشير" || gs == "جنرال" || gs == "اميرال";
+          if (!covered && g > tm.te) {  // inside a comma pair that follows the subject
+            uint32_t open = g, close = g;
+            while (open > tm.te && ws.tokens[open - 1].norm != ",") --open;
+            while (close < start && ws.tokens[close].norm != ",") ++close;
+            covered = open > tm.te && close < start && close - open <= 6;
+          }
           for (const ActorMention& a : r->actors) covered |= a.sentence == tm.sentence && a.tb <= g && g < a.te;
           for (const DateMention& d : r->dates) covered |= d.sentence == tm.sentence && d.tb <= g && g < d.te;
           gap_is_actor = covered;
