@@ -705,7 +705,7 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
     // (قامت القوات بقصف، قام متظاهرون بالاحتجاج) and أقدم على (أقدم
     // محتجون على قطع الطريق). The subject is the support verb's.
     // Aspectual verbs do the same: شرع في / بدأ في / بدأ بـ (شرعوا في التعاون).
-    enum Support { kQama, kAqdama, kBegin };
+    enum Support { kQama, kAqdama, kBegin, kManage };
     auto support_before = [&](uint32_t end, Support kind) {
       // The subject may stand between (قامت القوات الإسرائيلية بقصف، أقدم متظاهرون
       // غاضبون في البقاع على قطع الطريق).
@@ -716,9 +716,14 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
                            st.starts_with("بدات") || st.starts_with("بداو") || st == "بدا" || st.starts_with("يبدا") ||
                            st.starts_with("تبدا");
         // (ردت روسيا بطرد ... "responded by expelling" works the same way.)
+        // تمكن من / نجح في (managed to): the verbal noun happened (تمكنت قوات الجيش
+        // من القضاء على ثلاثة إرهابيين، نجح الجيش في تحرير المدينة).
+        const bool manage = st.starts_with("تمكن") || st.starts_with("يتمكن") || st.starts_with("تتمكن") ||
+                            st.starts_with("نجح") || st.starts_with("ينجح") || st.starts_with("تنجح");
         if (kind == kQama ? (st.starts_with("قام") || st.starts_with("يقوم") || st.starts_with("تقوم") || begin ||
                              st == "رد" || st == "ردت" || st == "يرد" || st == "ترد" || st == "ردوا")
             : kind == kAqdama ? (st.starts_with("اقدم") || st.starts_with("يقدمون"))
+            : kind == kManage ? manage
                               : begin)
           return true;
       }
@@ -729,7 +734,9 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
     };
     const bool supported = (head.has(text::kPrepBi) && support_before(tm.tb, kQama)) ||
                            (prev_word("علي") && support_before(tm.tb - 1, kAqdama)) ||
-                           (prev_word("في") && support_before(tm.tb - 1, kBegin));
+                           (prev_word("في") && support_before(tm.tb - 1, kBegin)) ||
+                           (prev_word("من") && support_before(tm.tb - 1, kManage)) ||
+                           (prev_word("في") && support_before(tm.tb - 1, kManage));
     // A verbal noun right after a verb of intent or decision is its
     // infinitive (يعتزم زيارة زعيم كوريا الشمالية، قررت طرد السفير، تريد شراء
     // أسلحة): that verb's subject acts, and the genitive is the object.
@@ -1432,6 +1439,15 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
         bool fi =
             a->tb > sent.tok_begin && !ws.tokens[a->tb].has(text::kPrepBi) &&
             text::InLocativePhrase(ws.tokens.data(), a->tb, sent.tok_begin);  // (IsParty: not for 03-08)
+        // A city after ب is where a meeting is held (التقى مساهل نظيره الفرنسي
+        // بباريس), not the partner, which a person or a role names.
+        if (!fi && cooperative && ws.tokens[a->tb].has(text::kPrepBi) && a->rule.starts_with("country:"))
+          for (const auto& p : r.places)
+            if (p.sentence == a->sentence && p.tb == a->tb && p.te == a->te) {
+              const EntryRecord& e = lex_.entry(p.entry);
+              fi |= e.kind == static_cast<uint8_t>(lexicon::PlaceKind::kCapital) ||
+                    e.kind == static_cast<uint8_t>(lexicon::PlaceKind::kCity);
+            }
         // A nisba right after a place qualifies the place (في مدينة سرت الليبية).
         if (!fi && a->nisba_only && !ws.tokens[a->tb].has(text::kConjWa))
           for (const auto& p : r.places)
