@@ -2183,6 +2183,17 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
         how += "+pro-drop";
       }
     }
+    // An accusation joined by و whose only actor stands right before the charge
+    // (ندد الاتحاد الأوروبي بالهجوم واتهم النظام السوري بالمسؤولية عنه) accuses
+    // that actor: the subject is the earlier verb's.
+    if (verbal && how == "VSO" && kind == TriggerKind::kVerb && cameo.compare(0, 3, "112") == 0 &&
+        head.has(text::kConjWa) && sources.size() == 1 && targets.empty() && last_source &&
+        last_source_sentence == tm.sentence && last_source->te <= tm.tb && last_source->code != sources[0]->code &&
+        sources[0]->tb == tm.te && sources[0]->te < sent.tok_end && ws.tokens[sources[0]->te].has(text::kPrepBi)) {
+      targets = sources;
+      sources = {last_source};
+      how = "VSO (accused object)+shared subject";
+    }
     if (verbal && how == "VSO" && opens_clause && !sources.empty() && last_source &&
         last_source_sentence + 1 >= tm.sentence && last_source->code != sources[0]->code) {
       if (IsAccusative(*sources[0], ws.tokens[sources[0]->tb], true)) {
