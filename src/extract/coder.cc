@@ -1701,6 +1701,18 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
         size_t nx;
         targets = run_from(after, 0, &nx);
         how = "noun+prepositional object";
+        // ... except an armed group after ل, which owns the attack (مقتل عشرة
+        // جنود أفغان في هجوم لطالبان): the doer; the counted dead before it are
+        // its victims.
+        const std::string& ac = targets.empty() ? std::string() : targets[0]->code;
+        const bool armed = !ac.empty() && (ac.ends_with("REB") || ac.ends_with("INS") || ac.ends_with("MIL") ||
+                                           ac.starts_with("IMG") || ac == "UAF");
+        if (violent && armed && ws.tokens[targets[0]->tb].has(text::kPrepLi) && targets[0]->tb == tm.te) {
+          sources = {targets[0]};
+          targets.clear();
+          if (!before.empty() && HasCasualties(ws.tokens, sent.tok_begin, sent.tok_end)) targets = {before.back()};
+          how = "noun+ل owner";
+        }
       } else if (!after.empty() && std::any_of(r.triggers.begin(), r.triggers.end(), [&](const TriggerMatch& o) {
                    // Another event word before the first actor has it (ستجتمع لبحث
                    // اتهامات بريطانيا، ويحضرها ... لمناقشة انسحاب الولايات المتحدة).
