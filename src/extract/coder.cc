@@ -2201,11 +2201,12 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
     // So does a call joined by و whose only actor stands right before what it
     // calls for (قال حفتر إن الجيش سيقاتل، ودعا سكان المدينة لدعم الجيش).
     if (verbal && how == "VSO" && kind == TriggerKind::kVerb && head.has(text::kConjWa) && sources.size() == 1 &&
-        targets.empty() && last_source && last_source_sentence == tm.sentence && last_source->te <= tm.tb &&
+        (targets.empty() || cameo.compare(0, 2, "02") == 0) && last_source && last_source_sentence == tm.sentence &&
+        last_source->te <= tm.tb &&
         last_source->code != sources[0]->code && sources[0]->tb == tm.te && sources[0]->te < sent.tok_end) {
       const text::Token& nx = ws.tokens[sources[0]->te];
       const bool charge = cameo.compare(0, 3, "112") == 0 && nx.has(text::kPrepBi);
-      const bool call = cameo.compare(0, 2, "02") == 0 && (nx.norm == "الي" || nx.has(text::kPrepLi));
+      const bool call = cameo.compare(0, 2, "02") == 0 && (nx.norm == "الي" || nx.norm == "علي" || nx.has(text::kPrepLi));
       if (charge || call) {
         targets = sources;
         sources = {last_source};
