@@ -475,10 +475,13 @@ bool IsParty(const ActorMention& a, const TriggerMatch& tm, int root, bool verba
     for (const ActorMention& b : r.actors)
       if (b.sentence == a.sentence && b.te == a.tb && &b != &a) return false;
     // ... or after a place (في البقاع اللبناني), except where force is used:
-    // there the place's country is the target (سيطر داعش على مدينة سرت الليبية).
-    if (root < 17)
-      for (const auto& p : r.places)
-        if (p.sentence == a.sentence && p.te == a.tb) return false;
+    // there the place's country is the target (سيطر داعش على مدينة سرت الليبية),
+    // unless the nisba names another country than the place's: then it is a
+    // plain adjective (منطقة السويداء الصحراوية "desert", not Sahrawi).
+    for (const auto& p : r.places)
+      if (p.sentence == a.sentence && p.te == a.tb &&
+          (root < 17 || std::string_view(lex.str(lex.entry(p.entry).code)) != std::string_view(a.code)))
+        return false;
   }
   // ... and so is a city after such a noun that is not the trigger: مؤتمر
   // عمّان يطالب is the Amman conference, not Jordan.
