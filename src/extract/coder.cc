@@ -1079,7 +1079,8 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
     };
     for (uint32_t t = quoted_word ? tm.te + 1 : tm.te; t < sent.tok_end; ++t)
       if ((IsBoundaryToken(ws.tokens[t]) || IsRelativePronoun(ws.tokens[t]) || joined_verb(t)) &&
-          t > (quoted_word ? tm.te + 1 : tm.te) && !joining_dash(t) && !parenthetical_comma(t)) {
+          (t > (quoted_word ? tm.te + 1 : tm.te) || ws.tokens[t].norm == ",") && !joining_dash(t) &&
+          !parenthetical_comma(t)) {
         cl.te = t;
         break;
       }
