@@ -637,11 +637,16 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
     bool verbal = kind == TriggerKind::kVerb || kind == TriggerKind::kLight;
     const text::Token& head = ws.tokens[tm.tb];
     if (cameo.compare(0, 2, "01") == 0) continue;  // statements: attribution, not events
+    // مظاهر "aspects" is no inflection of مظاهرة/مظاهرات.
+    if (tm.te == tm.tb + 1 && head.stem == "مظاهر") continue;
     bool noun_after_preposition = false;  // a three-letter verb form after في، على ...
     if (kind == TriggerKind::kVerb) {
-      // ما يصل إلى "up to" (ما يصل إلى 400 مليون دولار) is a quantity, no arrival.
-      if (tm.tb > sent.tok_begin && ws.tokens[tm.tb - 1].norm == "ما" &&
-          (head.stem == "يصل" || head.stem == "تصل" || head.stem == "وصل" || head.stem == "وصلت"))
+      // ما يصل إلى "up to" (ما يصل إلى 400 مليون دولار) is a quantity, no arrival;
+      // so is يصل إلى + a number (نموا يصل إلى 80 مليار دولار).
+      if ((head.stem == "يصل" || head.stem == "تصل" || head.stem == "وصل" || head.stem == "وصلت") &&
+          ((tm.tb > sent.tok_begin && ws.tokens[tm.tb - 1].norm == "ما") ||
+           (tm.te + 1 < sent.tok_end && ws.tokens[tm.te].norm == "الي" &&
+            (ws.tokens[tm.te + 1].kind == text::TokenKind::kNumber || IsNumberWord(ws.tokens[tm.te + 1].stem)))))
         continue;
       // A present-tense verb whose object is a pronoun back to a noun before
       // it describes that noun (بلدات تسيطر عليها المعارضة "towns the
