@@ -1608,6 +1608,32 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
         sources = run_from(after, 0, &nx);
         targets = {resumptive_object};
         how = "relative clause, antecedent object";
+      } else if (relative_verb && !after.empty() && kind == TriggerKind::kVerb && tm.te == tm.tb + 1 &&
+                 !GovernedByPreposition(ws.tokens.data(), after[0]->tb, sent.tok_begin) &&
+                 (head.norm.ends_with("ته") || head.norm.ends_with("تها") || head.norm.ends_with("تهم") ||
+                  (head.norm.size() > 8 && (head.norm.ends_with("ها") || head.norm.ends_with("هم"))))) {
+        // The verb carries a pronoun back to an antecedent that is no actor
+        // (العقوبات التي فرضتها الولايات المتحدة على إيران): the actor after
+        // it is its subject, and the rest its targets.
+        // (The pronoun is the direct object: only an actor behind a preposition
+        // of direction is a target — على، ضد، إلى، مع، ل، ب — not من إيطاليا.)
+        size_t nx;
+        sources = run_from(after, 0, &nx);
+        std::vector<const ActorMention*> rest;
+        for (size_t k = nx; k < after.size(); ++k) {
+          const ActorMention* a = after[k];
+          const uint32_t hb = CoordinationHead(*a, ws.tokens, sent.tok_begin, r);
+          // (also the nisba of a noun so governed: على مواقع إيرانية، بحق المدنيين)
+          auto directed = [&](uint32_t t) {
+            const text::Token& p = ws.tokens[t > sent.tok_begin ? t - 1 : t];
+            return ws.tokens[t].has(text::kPrepLi) || ws.tokens[t].has(text::kPrepBi) || p.norm == "علي" ||
+                   p.norm == "ضد" || p.norm == "الي" || p.norm == "مع" || p.norm == "بين" ||
+                   (p.has(text::kPrepBi) && p.stem == "حق");
+          };
+          if (directed(hb) || (a->nisba_only && hb > sent.tok_begin + 1 && directed(hb - 1))) rest.push_back(a);
+        }
+        targets = pick_target(rest);
+        how = "relative clause, subject after the verb";
       } else if (relative_verb && !after.empty()) {
         size_t nx;
         targets = run_from(after, 0, &nx);
@@ -2647,6 +2673,33 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
           if (to)
             if (const EntryRecord* ci = lex_.Cameo(to)) code = to, cinfo = ci;
           break;
+        }
+      }
+      // A verb whose object pronoun points back to a light construction's noun
+      // before it (عقوبات ظلت تفرضها على الخرطوم، المساعدات التي قدمتها) is that
+      // construction: its code, not the bare verb's.
+      if (kind == TriggerKind::kVerb && tm.te == tm.tb + 1 &&
+          (head.norm.ends_with("ه") || head.norm.ends_with("ها") || head.norm.ends_with("هم"))) {
+        bool done = false;
+        for (uint32_t g = tm.tb; g > sent.tok_begin && tm.tb - g < 4 && !done; --g) {
+          for (const lexicon::KeyView& vk : r.doc_keys[tm.tb]) {
+            if (done || vk.cls == lexicon::kMatchNoun) continue;
+            for (const lexicon::KeyView& nk : r.doc_keys[g - 1]) {
+              const uint32_t v = lex_.FindPhrase(std::string(vk.key) + " " + std::string(nk.key));
+              if (!lexicon::Lexicon::HasEntries(v)) continue;
+              uint32_t n = 0;
+              const uint32_t* ids = lex_.Postings(v, &n);
+              for (uint32_t k = 0; k < n && !done; ++k) {
+                const EntryRecord& le = lex_.entry(ids[k]);
+                if (le.category != static_cast<uint8_t>(lexicon::Category::kTrigger) ||
+                    le.kind != static_cast<uint8_t>(TriggerKind::kLight))
+                  continue;
+                const std::string lc(lex_.str(le.code));
+                if (const EntryRecord* ci = lex_.Cameo(lc)) code = lc, cinfo = ci, done = true;
+              }
+              if (done) break;
+            }
+          }
         }
       }
       // Demonstrators who travel somewhere march there (توجه المتظاهرون إلى مقر

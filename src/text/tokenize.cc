@@ -141,7 +141,20 @@ void Segmenter::SegmentUncached(Token* tok) const {
         return true;
     return false;
   };
-  if (!def_start && explains(w, false)) {
+  // A dictionary verb with an object pronoun (فرضتها "imposed it", not ف +
+  // رضت + ها) is explained too: the key builder strips the pronoun itself.
+  auto verb_with_pronoun = [&] {
+    for (std::string_view pron : {"هما", "هم", "ها", "ه"}) {
+      if (!EndsWith(w, pron) || Letters(w) < Letters(pron) + 3) continue;
+      std::string_view core = w.substr(0, w.size() - pron.size());
+      if (explains(core, true)) return true;
+      // (a perfect 3rd feminine: فرضت + ها)
+      if (EndsWith(core, "ت") && Letters(core) >= 4 && explains(core.substr(0, core.size() - 2), true)) return true;
+      return false;
+    }
+    return false;
+  };
+  if (!def_start && (explains(w, false) || (StartsWith(w, "ف") && verb_with_pronoun()))) {
     bool conj_split = false;
     if (!explains(w, true)) {
       for (std::string_view conj : {"و", "ف"})
