@@ -118,6 +118,22 @@ TEST(Segmenter, ConjunctionBeforeArticleLikeNameSplitsLikeTheBareName) {
   EXPECT_EQ(verb.stem, NormalizeString("التقى"));
 }
 
+// A dictionary verb with an object pronoun that starts with ف keeps its ف:
+// فرضتها is فرضت + ها "imposed it", not ف + رضت + ها.
+TEST(Segmenter, VerbWithPronounStartingWithFaIsNotSplit) {
+  auto known = std::make_shared<std::set<std::string>>(
+      std::set<std::string>{NormalizeString("رضت"), NormalizeString("فرض")});
+  auto keys = std::make_shared<std::set<std::string>>(std::set<std::string>{NormalizeString("فرض")});
+  const Segmenter seg([known](std::string_view s) { return known->count(std::string(s)) > 0; },
+                      [keys](std::string_view s) { return keys->count(std::string(s)) > 0; });
+  const Parts p = Seg("فرضتها", seg);
+  EXPECT_EQ(p.proclitics, 0);
+  EXPECT_EQ(p.stem, NormalizeString("فرضتها"));
+  // Without the dictionary verb the conjunction still comes off (فرضت is unknown here).
+  const Parts q = Seg("فرضتها", Known({"رضت"}));
+  EXPECT_EQ(q.proclitics, kConjFa);
+}
+
 TEST(Segmenter, ShortWordsAreNeverSplit) {
   for (const char* w : {"في", "من", "لم", "ول"}) {
     const Parts p = Seg(w);
