@@ -14,6 +14,17 @@ Segmenter Known(std::initializer_list<const char*> words) {
   return Segmenter([set](std::string_view s) { return set->count(std::string(s)) > 0; });
 }
 
+// A word list and, among its words, the dictionary keys (Segmenter's
+// `preferred` lookup).
+Segmenter KnownWithKeys(std::initializer_list<const char*> words, std::initializer_list<const char*> keys) {
+  auto known = std::make_shared<std::set<std::string>>();
+  for (const char* w : words) known->insert(NormalizeString(w));
+  auto preferred = std::make_shared<std::set<std::string>>();
+  for (const char* w : keys) preferred->insert(NormalizeString(w));
+  return Segmenter([known](std::string_view s) { return known->count(std::string(s)) > 0; },
+                   [preferred](std::string_view s) { return preferred->count(std::string(s)) > 0; });
+}
+
 const Segmenter& Lexicon() {
   static const Segmenter seg = Known({"جزائر", "جيش", "زياره", "يزور", "بلد", "ولايه", "كبير", "وزير",
                                       "حكومه", "رئيس", "وزاره", "دفاع", "ليبيا"});
@@ -101,11 +112,7 @@ TEST(Segmenter, UnknownWordsOnlyLoseAnArticleChain) {
 // it must be split the same way, even when the word list knows the whole
 // name, or وألمانيا would miss the dictionary entry ألمانيا finds.
 TEST(Segmenter, ConjunctionBeforeArticleLikeNameSplitsLikeTheBareName) {
-  auto known = std::make_shared<std::set<std::string>>(
-      std::set<std::string>{NormalizeString("ألمانيا"), NormalizeString("مانيا")});
-  auto keys = std::make_shared<std::set<std::string>>(std::set<std::string>{NormalizeString("مانيا")});
-  const Segmenter seg([known](std::string_view s) { return known->count(std::string(s)) > 0; },
-                      [keys](std::string_view s) { return keys->count(std::string(s)) > 0; });
+  const Segmenter seg = KnownWithKeys({"ألمانيا", "مانيا"}, {"مانيا"});
   const Parts bare = Seg("ألمانيا", seg);
   const Parts conj = Seg("وألمانيا", seg);
   EXPECT_EQ(bare.proclitics, kDefArticle);
@@ -121,11 +128,7 @@ TEST(Segmenter, ConjunctionBeforeArticleLikeNameSplitsLikeTheBareName) {
 // A dictionary verb with an object pronoun that starts with ف keeps its ف:
 // فرضتها is فرضت + ها "imposed it", not ف + رضت + ها.
 TEST(Segmenter, VerbWithPronounStartingWithFaIsNotSplit) {
-  auto known = std::make_shared<std::set<std::string>>(
-      std::set<std::string>{NormalizeString("رضت"), NormalizeString("فرض")});
-  auto keys = std::make_shared<std::set<std::string>>(std::set<std::string>{NormalizeString("فرض")});
-  const Segmenter seg([known](std::string_view s) { return known->count(std::string(s)) > 0; },
-                      [keys](std::string_view s) { return keys->count(std::string(s)) > 0; });
+  const Segmenter seg = KnownWithKeys({"رضت", "فرض"}, {"فرض"});
   const Parts p = Seg("فرضتها", seg);
   EXPECT_EQ(p.proclitics, 0);
   EXPECT_EQ(p.stem, NormalizeString("فرضتها"));
