@@ -208,7 +208,7 @@ bool IsParty(const ActorMention& a, const TriggerMatch& tm, int root, bool verba
     std::string_view q = toks[a.tb - 1].stem;
     if (toks[a.tb].has(text::kPrepLi) || (a.tb > sb + 1 && (toks[a.tb - 1].norm == "من"))) {
       if (toks[a.tb - 1].norm == "من" && a.tb > sb + 1) q = toks[a.tb - 2].stem;
-      if (q == "مواليه" || q == "موالي" || q == "موالين" || q == "الموالين" || q == "مدعومه" || q == "مدعوم" ||
+      if (q == "مواليه" || q == "موالي" || q == "موالين" || q == "الموالين" || q == "موالون" || q == "مدعومه" || q == "مدعوم" ||
           q == "مدعومين" || q == "مقربه" || q == "مقرب" || q == "مقربين")
         return false;
       // تابعة لـ right after a group is its affiliation (ميليشيات تابعة لإيران);
@@ -1404,6 +1404,27 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
       return out;
     };
 
+    // When a verb's object pronoun fills its direct object, only an actor behind
+    // a preposition of direction (على، ضد، إلى، مع، بين، ل، ب، بحق, or the nisba of
+    // a noun so governed: على مواقع إيرانية) can still be its target.
+    auto directed_target = [&](const ActorMention* a) {
+      const uint32_t hb = CoordinationHead(*a, ws.tokens, sent.tok_begin, r);
+      auto directed = [&](uint32_t t) {
+        const text::Token& p = ws.tokens[t > sent.tok_begin ? t - 1 : t];
+        return ws.tokens[t].has(text::kPrepLi) || ws.tokens[t].has(text::kPrepBi) || p.norm == "علي" ||
+               p.norm == "ضد" || p.norm == "الي" || p.norm == "مع" || p.norm == "بين" ||
+               (p.has(text::kPrepBi) && p.stem == "حق");
+      };
+      if (directed(hb)) return true;
+      // (or behind one or two plain words that are: على مواقع قوات الجيش، على نحو
+      // مليوني فلسطيني)
+      for (uint32_t k = 1; k <= 2 && hb >= sent.tok_begin + k + 1; ++k) {
+        const text::Token& w = ws.tokens[hb - k];
+        if (w.kind != text::TokenKind::kArabic || ActorEndsAt(r, tm.sentence, hb - k + 1)) break;
+        if (directed(hb - k)) return true;
+      }
+      return false;
+    };
     // The object among candidate actors: verbs whose frame is a direct object
     // take the first actor no preposition governs; prepositional frames and
     // light-verb constructions (قطع العلاقات مع، فرض عقوبات على) the first one
@@ -1620,18 +1641,8 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
         size_t nx;
         sources = run_from(after, 0, &nx);
         std::vector<const ActorMention*> rest;
-        for (size_t k = nx; k < after.size(); ++k) {
-          const ActorMention* a = after[k];
-          const uint32_t hb = CoordinationHead(*a, ws.tokens, sent.tok_begin, r);
-          // (also the nisba of a noun so governed: على مواقع إيرانية، بحق المدنيين)
-          auto directed = [&](uint32_t t) {
-            const text::Token& p = ws.tokens[t > sent.tok_begin ? t - 1 : t];
-            return ws.tokens[t].has(text::kPrepLi) || ws.tokens[t].has(text::kPrepBi) || p.norm == "علي" ||
-                   p.norm == "ضد" || p.norm == "الي" || p.norm == "مع" || p.norm == "بين" ||
-                   (p.has(text::kPrepBi) && p.stem == "حق");
-          };
-          if (directed(hb) || (a->nisba_only && hb > sent.tok_begin + 1 && directed(hb - 1))) rest.push_back(a);
-        }
+        for (size_t k = nx; k < after.size(); ++k)
+          if (directed_target(after[k])) rest.push_back(after[k]);
         targets = pick_target(rest);
         how = "relative clause, subject after the verb";
       } else if (relative_verb && !after.empty()) {
@@ -1694,10 +1705,33 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
       } else if (verbal && !after_subjects.empty()) {
         size_t nx;
         sources = run_from(after_subjects, 0, &nx);
-        // The object: the next actor after the subject.
+        // The object: the next actor after the subject (behind a preposition of
+        // direction when the verb's pronoun is its object: حيث استهدفته طائرات
+        // العدوان الأمريكي السعودي).
+        // (a pronoun only if the verb without it is still this verb: استهدفته
+        // is استهدفت + ه, but تتهم and اتهم end in their own root letters)
+        bool object_pronoun = false;
+        if (kind == TriggerKind::kVerb && tm.te == tm.tb + 1) {
+          const std::string_view vn2 = head.norm;
+          for (std::string_view pron : {"هما", "هم", "ها", "ه"}) {
+            if (!vn2.ends_with(pron) || vn2.size() < pron.size() + 6) continue;
+            thread_local std::vector<std::string> cands;
+            cands.clear();
+            text::VerbCandidates(vn2.substr(0, vn2.size() - pron.size()), &cands);
+            for (const std::string& c : cands) {
+              const uint32_t v = lex_.FindPhrase(c);
+              if (!lexicon::Lexicon::HasEntries(v)) continue;
+              uint32_t n = 0;
+              const uint32_t* ids = lex_.Postings(v, &n);
+              for (uint32_t k = 0; k < n; ++k) object_pronoun |= lex_.entry(ids[k]).source == te.source;
+            }
+            break;
+          }
+        }
         std::vector<const ActorMention*> rest;
         for (const ActorMention* a : after)
-          if (a->tb >= sources.back()->te && a->code != sources[0]->code) rest.push_back(a);
+          if (a->tb >= sources.back()->te && a->code != sources[0]->code && (!object_pronoun || directed_target(a)))
+            rest.push_back(a);
         targets = pick_target(rest);
         how = "VSO";
       } else if (verbal && !after.empty() &&
