@@ -854,9 +854,17 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
     const bool toll = violent && tm.tb > sent.tok_begin && ws.tokens[tm.tb - 1].norm == "في" &&
                       HasCasualties(ws.tokens, sent.tok_begin, sent.tok_end);
     // ... but reaching one (توصل/التوصل إلى اتفاق، وقف لإطلاق النار) reports it.
+    // (A parenthesis may stand between: التوصل، برعاية مصر، إلى اتفاق.)
     auto reached = [&]() {
       if (tm.tb < sent.tok_begin + 2 || ws.tokens[tm.tb - 1].norm != "الي") return false;
-      const std::string_view v = ws.tokens[tm.tb - 2].stem;
+      uint32_t at = tm.tb - 2;
+      if (ws.tokens[at].norm == ",")
+        for (uint32_t u = at; u > sent.tok_begin && at - u < 6; --u)
+          if (ws.tokens[u - 1].norm == ",") {
+            at = u >= sent.tok_begin + 2 ? u - 2 : at;
+            break;
+          }
+      const std::string_view v = ws.tokens[at].stem;
       return v.starts_with("توصل") || v.starts_with("يتوصل") || v.starts_with("تتوصل") || v.starts_with("نتوصل");
     };
     if (tm.tb > sent.tok_begin && IsTopicPreposition(ws.tokens[tm.tb - 1]) && !has_pronoun && !toll && !supported &&
