@@ -637,8 +637,9 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
     bool verbal = kind == TriggerKind::kVerb || kind == TriggerKind::kLight;
     const text::Token& head = ws.tokens[tm.tb];
     if (cameo.compare(0, 2, "01") == 0) continue;  // statements: attribution, not events
-    // مظاهر "aspects" is no inflection of مظاهرة/مظاهرات.
-    if (tm.te == tm.tb + 1 && head.stem == "مظاهر") continue;
+    // مظاهر "aspects" is no inflection of مظاهرة/مظاهرات, and مقاتلات "fighter
+    // jets" no plural of the verbal noun مقاتلة "fighting" (which has none).
+    if (tm.te == tm.tb + 1 && (head.stem == "مظاهر" || head.stem.starts_with("مقاتلات"))) continue;
     bool noun_after_preposition = false;  // a three-letter verb form after في، على ...
     if (kind == TriggerKind::kVerb) {
       // ما يصل إلى "up to" (ما يصل إلى 400 مليون دولار) is a quantity, no arrival;
