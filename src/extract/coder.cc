@@ -2710,7 +2710,10 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
         for (uint32_t t = tm.te; t + 1 < sent.tok_end && t < tm.te + 6; ++t) {
           if (ws.tokens[t].norm != "من") continue;
           const std::string_view w = ws.tokens[t + 1].stem;
-          const char* to = (w == "اتفاق" || w == "اتفاقيه" || w == "معاهده" || w == "اتفاقات") ? "160"
+          // (also an international body: انسحبت من مجلس حقوق الإنسان، من منظمة اليونسكو)
+          const char* to = (w == "اتفاق" || w == "اتفاقيه" || w == "معاهده" || w == "اتفاقات" || w == "مجلس" ||
+                            w == "منظمه" || w == "عضويه" || w == "هيئه")
+                               ? "160"
                            : (w == "مفاوضات" || w == "محادثات")                                 ? "164"
                                                                                                 : nullptr;
           if (to)
