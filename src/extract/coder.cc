@@ -1737,9 +1737,24 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
             break;
           }
         }
+        // (and not past another finite event verb: تناقش لجنة ... مشروع قانون يستهدف
+        // فرض عقوبات على الحرس الثوري — the Guards are the bill's target)
+        // (Force keeps its target: نفذ الجيش هجوما على مواقع تسيطر عليها الميليشيات.)
+        auto past_verb = [&](const ActorMention* a) {
+          if (violent) return false;
+          for (const TriggerMatch& o : r.triggers)
+            if (&o != &tm && o.sentence == tm.sentence && o.tb >= sources.back()->te && o.te <= a->tb &&
+                o.entry != lexicon::kNone && o.te == o.tb + 1 && ws.tokens[o.tb].proclitics == 0 &&
+                static_cast<TriggerKind>(lex_.entry(o.entry).kind) == TriggerKind::kVerb &&
+                lex_.str(lex_.entry(o.entry).code).substr(0, 2) != "01" &&
+                (ws.tokens[o.tb].stem.starts_with("ي") || ws.tokens[o.tb].stem.starts_with("ت")))
+              return true;
+          return false;
+        };
         std::vector<const ActorMention*> rest;
         for (const ActorMention* a : after)
-          if (a->tb >= sources.back()->te && a->code != sources[0]->code && (!object_pronoun || directed_target(a)))
+          if (a->tb >= sources.back()->te && a->code != sources[0]->code && (!object_pronoun || directed_target(a)) &&
+              !past_verb(a))
             rest.push_back(a);
         targets = pick_target(rest);
         how = "VSO";
