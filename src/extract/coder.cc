@@ -1998,6 +1998,20 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
         how += "+passive (in which)";
       }
     }
+    // Diseases and natural forces wound and kill without a doer (مرض غامض يصيب أحد
+    // موظفي السفارة، زلزال يضرب، الأمطار تقتل): no force is used by anyone.
+    if (verbal && violent && kind == TriggerKind::kVerb) {
+      auto natural = [&](uint32_t t) {
+        const std::string_view w = ws.tokens[t].stem;
+        return w == "مرض" || w == "فيروس" || w == "وباء" || w == "زلزال" || w == "اعصار" || w == "عاصفه" ||
+               w == "فيضانات" || w == "سيول" || w == "امطار" || w == "حريق" || w == "حرائق" || w == "انهيار" ||
+               w == "كوليرا" || w == "غامض";
+      };
+      bool nature = false;
+      for (uint32_t t = tm.tb; t > sent.tok_begin && tm.tb - t < 3 && !nature; --t) nature = natural(t - 1);
+      if (!nature && tm.te < sent.tok_end) nature = natural(tm.te);
+      if (nature) continue;
+    }
     // قتل with an indefinite subject right after it and no victim after it
     // is the passive (قُتل فلسطيني وأصيب آخر في قصف إسرائيلي، قتل جندي فرنسي
     // في تحطم مروحية): the subject is the victim, and the actor that
