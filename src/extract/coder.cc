@@ -1,12 +1,12 @@
 #include "extract/coder.h"
 
-#include "lexicon/keys.h"
-
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
 #include <set>
 #include <tuple>
+
+#include "lexicon/keys.h"
 
 namespace rasd::extract {
 namespace {
@@ -17,8 +17,8 @@ using lexicon::CueKind;
 using lexicon::CueMatch;
 using lexicon::EntryRecord;
 
-using lexicon::TriggerMatch;
 using lexicon::TriggerKind;
+using lexicon::TriggerMatch;
 
 bool IsBoundaryToken(const text::Token& t) {
   if (t.kind == text::TokenKind::kPunct) {
@@ -28,12 +28,13 @@ bool IsBoundaryToken(const text::Token& t) {
   }
   // Complementisers open a new clause: قال ... إن/أن ...
   const std::string_view s = t.stem;
-  if (t.kind == text::TokenKind::kArabic && (s == "ان" || s == "انه" || s == "انها" || s == "بان" || s == "لان"))
+  if (t.kind == text::TokenKind::kArabic &&
+      (s == "ان" || s == "انه" || s == "انها" || s == "بان" || s == "لان"))
     return t.proclitics == 0 || t.has(text::kPrepBi) || t.has(text::kConjWa);
   // So do contrast and time conjunctions: ... ولكنه منح كندا ...، بينما ...، بعدما ...
   if (t.kind == text::TokenKind::kArabic && (t.proclitics == 0 || t.has(text::kConjWa)) &&
-      (s == "لكن" || s == "لكنه" || s == "لكنها" || s == "ولكن" || s == "ولكنه" || s == "ولكنها" || s == "بينما" ||
-       s == "فيما" || s == "عندما" || s == "بعدما" || s == "حيث" || s == "كما"))
+      (s == "لكن" || s == "لكنه" || s == "لكنها" || s == "ولكن" || s == "ولكنه" || s == "ولكنها" ||
+       s == "بينما" || s == "فيما" || s == "عندما" || s == "بعدما" || s == "حيث" || s == "كما"))
     return true;
   return false;
 }
@@ -115,7 +116,8 @@ bool GovernedByFramePreposition(const text::Token* toks, uint32_t tb, uint32_t s
 // oblique sound plural (عسكريين). Such a noun is not a subject.
 // Names (روسيا، أمريكا) end in alef by themselves and say nothing.
 bool IsAccusative(const ActorMention& a, const text::Token& t, bool oblique_plural) {
-  if (a.strength == 2 || a.rule.find("person:") != std::string::npos || a.rule.find("org:") == 0) return false;
+  if (a.strength == 2 || a.rule.find("person:") != std::string::npos || a.rule.find("org:") == 0)
+    return false;
   const std::string_view st = t.stem;
   if (text::CountCodePoints(st) < 4) return false;
   return (oblique_plural && st.substr(st.size() - 4) == "ين") || st.substr(st.size() - 2) == "ا";
@@ -135,13 +137,16 @@ struct Clause {
   uint32_t tb, te;
 };
 
-bool IsCoordinator(const text::Token& t) { return t.kind == text::TokenKind::kArabic && (t.norm == "و" || t.norm == "او"); }
+bool IsCoordinator(const text::Token& t) {
+  return t.kind == text::TokenKind::kArabic && (t.norm == "و" || t.norm == "او");
+}
 
 // Number words that count victims (قتل أربعة جنود، اثنان من المدنيين).
 bool IsNumberWord(std::string_view st) {
-  static const char* const kNumbers[] = {"اثنان", "اثنين", "اثنتين", "ثلاث", "ثلاثه", "اربع", "اربعه", "خمس",
-                                         "خمسه", "ست", "سته", "سبع", "سبعه", "ثماني", "ثمانيه", "تسع",
-                                         "تسعه", "عشر", "عشره", "عشرين", "عشرون", "ثلاثين", "اربعين", "خمسين"};
+  static const char* const kNumbers[] = {"اثنان", "اثنين", "اثنتين", "ثلاث",   "ثلاثه",  "اربع",
+                                         "اربعه", "خمس",   "خمسه",   "ست",     "سته",    "سبع",
+                                         "سبعه",  "ثماني", "ثمانيه", "تسع",    "تسعه",   "عشر",
+                                         "عشره",  "عشرين", "عشرون",  "ثلاثين", "اربعين", "خمسين"};
   for (const char* w : kNumbers)
     if (st == w) return true;
   return false;
@@ -169,7 +174,9 @@ const ActorMention* ActorEndingAt(const Recognition& r, uint32_t sentence, uint3
     if (b.sentence == sentence && b.te == t) return &b;
   return nullptr;
 }
-bool ActorEndsAt(const Recognition& r, uint32_t sentence, uint32_t t) { return ActorEndingAt(r, sentence, t); }
+bool ActorEndsAt(const Recognition& r, uint32_t sentence, uint32_t t) {
+  return ActorEndingAt(r, sentence, t);
+}
 
 // Where the coordinated run an actor belongs to begins (إلى جانب فرنسا
 // وبريطانيا: بريطانيا's run begins at فرنسا): markers before the run apply to
@@ -208,8 +215,8 @@ bool IsParty(const ActorMention& a, const TriggerMatch& tm, int root, bool verba
     std::string_view q = toks[a.tb - 1].stem;
     if (toks[a.tb].has(text::kPrepLi) || (a.tb > sb + 1 && (toks[a.tb - 1].norm == "من"))) {
       if (toks[a.tb - 1].norm == "من" && a.tb > sb + 1) q = toks[a.tb - 2].stem;
-      if (q == "مواليه" || q == "موالي" || q == "موالين" || q == "الموالين" || q == "موالون" || q == "مدعومه" || q == "مدعوم" ||
-          q == "مدعومين" || q == "مقربه" || q == "مقرب" || q == "مقربين")
+      if (q == "مواليه" || q == "موالي" || q == "موالين" || q == "الموالين" || q == "موالون" ||
+          q == "مدعومه" || q == "مدعوم" || q == "مدعومين" || q == "مقربه" || q == "مقرب" || q == "مقربين")
         return false;
       // تابعة لـ right after a group is its affiliation (ميليشيات تابعة لإيران);
       // after a thing it names the owner, a party (مواقع تابعة للحوثيين).
@@ -227,7 +234,8 @@ bool IsParty(const ActorMention& a, const TriggerMatch& tm, int root, bool verba
     const text::Token& p1 = toks[hb - 1];
     const text::Token& p2 = toks[hb - 2];
     if (p1.has(text::kPrepBi) && p1.stem == "فضل") return false;
-    if (p1.norm == "من" && p2.has(text::kPrepBi) && (p2.stem == "دعم" || p2.stem == "مساعده" || p2.stem == "مسانده"))
+    if (p1.norm == "من" && p2.has(text::kPrepBi) &&
+        (p2.stem == "دعم" || p2.stem == "مساعده" || p2.stem == "مسانده"))
       return false;
     if (p1.norm == "مع" && (p2.stem == "حدود" || p2.stem == "حدوده" || p2.stem == "حدودها")) return false;
   }
@@ -265,16 +273,16 @@ bool IsParty(const ActorMention& a, const TriggerMatch& tm, int root, bool verba
   // object of the verb (قصفت الطائرات العاصمة السورية: Syria is the target).
   auto geographic = [&](uint32_t t) {
     const std::string_view p = toks[t].stem;
-    const bool geo = p == "حدود" || p == "سواحل" || p == "ساحل" || p == "اراضي" || p == "مياه" || p == "اجواء" ||
-                     p == "شواطئ" || p == "شمال" || p == "جنوب" || p == "شرق" || p == "غرب" || p == "وسط" ||
-                     p == "عاصمه" || p == "مدينه" || p == "مدن" || p == "منطقه" || p == "مناطق" || p == "محافظه" ||
-                     p == "بلده" || p == "قريه";
+    const bool geo = p == "حدود" || p == "سواحل" || p == "ساحل" || p == "اراضي" || p == "مياه" ||
+                     p == "اجواء" || p == "شواطئ" || p == "شمال" || p == "جنوب" || p == "شرق" || p == "غرب" ||
+                     p == "وسط" || p == "عاصمه" || p == "مدينه" || p == "مدن" || p == "منطقه" ||
+                     p == "مناطق" || p == "محافظه" || p == "بلده" || p == "قريه";
     if (!geo) return false;
     if (toks[t].has(text::kPrepBi) || toks[t].has(text::kPrepLi)) return true;
     if (t == sb) return false;
     const std::string_view q = toks[t - 1].norm;  // whole word (إلى is ال+ي to the segmenter)
-    return q == "في" || q == "قرب" || q == "علي" || q == "عند" || q == "داخل" || q == "عبر" || q == "من" || q == "الي" ||
-           q == "باتجاه" || q == "نحو" || q == "بالقرب" || q == "خارج" || q == "حتي";
+    return q == "في" || q == "قرب" || q == "علي" || q == "عند" || q == "داخل" || q == "عبر" || q == "من" ||
+           q == "الي" || q == "باتجاه" || q == "نحو" || q == "بالقرب" || q == "خارج" || q == "حتي";
   };
   if (a.tb > sb && geographic(a.tb - 1) && (a.nisba_only || (root >= 3 && root <= 8 && a.code.size() == 3)))
     return false;
@@ -333,8 +341,8 @@ bool IsParty(const ActorMention& a, const TriggerMatch& tm, int root, bool verba
   // it: no second party.
   if (LoneRoleWord(a) && a.tb > sb) {
     const std::string_view w = toks[a.tb].stem;
-    if ((w.starts_with("ارهابي") || w.starts_with("انقلابي") || w.starts_with("متطرف") || w.starts_with("جهادي") ||
-         w.starts_with("متشدد") || w == "مسلحه") &&
+    if ((w.starts_with("ارهابي") || w.starts_with("انقلابي") || w.starts_with("متطرف") ||
+         w.starts_with("جهادي") || w.starts_with("متشدد") || w == "مسلحه") &&
         ActorEndsAt(r, a.sentence, a.tb))
       return false;
   }
@@ -452,16 +460,16 @@ bool IsParty(const ActorMention& a, const TriggerMatch& tm, int root, bool verba
   if (a.nisba_only && a.tb > sb) {
     const std::string_view q = toks[a.tb - 1].stem;
     if (q == "دولار" || q == "دولارا" || q == "دولارات" || q == "يورو" || q == "جنيه" || q == "جنيها" ||
-        q == "دينار" || q == "دينارا" || q == "ريال" || q == "ريالا" || q == "درهم" || q == "درهما" || q == "ليره" ||
-        q == "روبل" || q == "يوان" || q == "ين" || q == "فرنك" || q == "روبيه" || q == "تومان")
+        q == "دينار" || q == "دينارا" || q == "ريال" || q == "ريالا" || q == "درهم" || q == "درهما" ||
+        q == "ليره" || q == "روبل" || q == "يوان" || q == "ين" || q == "فرنك" || q == "روبيه" || q == "تومان")
       return false;
   }
   // An actor after a topic noun (ملفات إيران وسوريا، أزمة قطر، مصير الأسد) is
   // what is discussed, not a party.
   if (a.tb > sb && ((toks[a.tb - 1].proclitics & ~text::kDefArticle) == 0 || toks[a.tb - 1].stem == "دون")) {
     const std::string_view q = toks[a.tb - 1].stem;
-    if (q == "ملف" || q == "ملفات" || q == "قضيه" || q == "قضايا" || q == "مساله" || q == "مسائل" || q == "ازمه" ||
-        q == "شؤون" || q == "مصير" || q == "اوضاع" || q == "مستقبل" ||
+    if (q == "ملف" || q == "ملفات" || q == "قضيه" || q == "قضايا" || q == "مساله" || q == "مسائل" ||
+        q == "ازمه" || q == "شؤون" || q == "مصير" || q == "اوضاع" || q == "مستقبل" ||
         // ... nor one an era is named after (في عهد أوباما) or that is absent
         // (طائرة بدون طيار، دون مشاركة روسيا).
         (q == "عهد" && !toks[a.tb - 1].has(text::kDefArticle)) || q == "دون" || q == "بدون" || q == "بلا")
@@ -489,8 +497,8 @@ bool IsParty(const ActorMention& a, const TriggerMatch& tm, int root, bool verba
       toks[a.tb - 1].proclitics == 0) {
     const std::string_view h = toks[a.tb - 1].stem;
     if (h == "قمه" || h == "مؤتمر" || h == "موتمر" || h == "منتدي" || h == "اجتماع" || h == "اجتماعات" ||
-        h == "محادثات" || h == "مفاوضات" || h == "مباحثات" || h == "اتفاق" || h == "اتفاقيه" || h == "اعلان" ||
-        h == "مسار" || h == "معاهده")
+        h == "محادثات" || h == "مفاوضات" || h == "مباحثات" || h == "اتفاق" || h == "اتفاقيه" ||
+        h == "اعلان" || h == "مسار" || h == "معاهده")
       for (const auto& p : r.places)
         if (p.tb == a.tb && p.sentence == a.sentence) {
           const EntryRecord& e = lex.entry(p.entry);
@@ -505,7 +513,8 @@ bool IsParty(const ActorMention& a, const TriggerMatch& tm, int root, bool verba
   if (!verbal && root == 4 && a.tb == tm.te && a.code.size() == 3) {
     const std::string_view h = toks[tm.tb].stem;
     const bool venue_noun = h == "قمه" || h == "مؤتمر" || h == "موتمر" || h == "منتدي" || h == "اجتماع" ||
-                            h == "اجتماعات" || h == "محادثات" || h == "مفاوضات" || h == "مباحثات" || h == "لقاء";
+                            h == "اجتماعات" || h == "محادثات" || h == "مفاوضات" || h == "مباحثات" ||
+                            h == "لقاء";
     const bool coordinated = a.te < ws.sentences[tm.sentence].tok_end && toks[a.te].has(text::kConjWa);
     if (venue_noun && !coordinated)
       for (const auto& p : r.places)
@@ -531,9 +540,10 @@ bool IsSportsToken(const std::vector<text::Token>& toks, uint32_t t, uint32_t sb
   if (k.kind != text::TokenKind::kArabic) return false;
   const std::string_view st = k.stem;
   if (st.starts_with("مونديال") || st.starts_with("مبارا") || st == "مباريات" || st.starts_with("لاعب") ||
-      st.starts_with("ملعب") || st.starts_with("ملاعب") || st == "مدرب" || st == "مدربا" || st.starts_with("ركل") ||
-      st == "مرمي" || st == "فيفا" || st == "تعادل" || st == "شوط" || st == "الشوط" || st.starts_with("تاهل") ||
-      st.starts_with("يتاهل") || st.starts_with("تتاهل") || st.starts_with("اولمب") || st == "منتخبات")
+      st.starts_with("ملعب") || st.starts_with("ملاعب") || st == "مدرب" || st == "مدربا" ||
+      st.starts_with("ركل") || st == "مرمي" || st == "فيفا" || st == "تعادل" || st == "شوط" ||
+      st == "الشوط" || st.starts_with("تاهل") || st.starts_with("يتاهل") || st.starts_with("تتاهل") ||
+      st.starts_with("اولمب") || st == "منتخبات")
     return true;
   if (st == "كاس") return true;  // a cup: كأس العالم، كأس آسيا، كأس الملك
 
@@ -566,8 +576,8 @@ bool IsEntertainmentToken(const text::Token& k) {
   const std::string_view st = k.stem;
   return st == "فيلم" || st == "افلام" || st == "مسلسل" || st == "مسلسلات" || st == "فنان" || st == "فنانه" ||
          st == "فنانين" || st == "فنانون" || st == "مطرب" || st == "مطربه" || st == "مغني" || st == "مغنيه" ||
-         st == "غناء" || st == "اغنيه" || st == "اغاني" || st == "البوم" || st == "سينما" || st == "سينمائي" ||
-         st == "سينمائيه" || st == "ممثله" || st == "الممثله";
+         st == "غناء" || st == "اغنيه" || st == "اغاني" || st == "البوم" || st == "سينما" ||
+         st == "سينمائي" || st == "سينمائيه" || st == "ممثله" || st == "الممثله";
 }
 
 uint64_t Fnv(std::string_view s, uint64_t h = 1469598103934665603ull) {
@@ -647,7 +657,8 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
       if ((head.stem == "يصل" || head.stem == "تصل" || head.stem == "وصل" || head.stem == "وصلت") &&
           ((tm.tb > sent.tok_begin && ws.tokens[tm.tb - 1].norm == "ما") ||
            (tm.te + 1 < sent.tok_end && ws.tokens[tm.te].norm == "الي" &&
-            (ws.tokens[tm.te + 1].kind == text::TokenKind::kNumber || IsNumberWord(ws.tokens[tm.te + 1].stem)))))
+            (ws.tokens[tm.te + 1].kind == text::TokenKind::kNumber ||
+             IsNumberWord(ws.tokens[tm.te + 1].stem)))))
         continue;
       // A present-tense verb whose object is a pronoun back to a noun before
       // it describes that noun (بلدات تسيطر عليها المعارضة "towns the
@@ -676,8 +687,8 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
       // العشرات) and stays; longer ones are other nouns.
       if (head.proclitics == 0 && tm.tb > sent.tok_begin) {
         const std::string_view p = ws.tokens[tm.tb - 1].norm;
-        if (p == "بين" || p == "في" || p == "علي" || p == "الي" || p == "عن" || p == "مع" || p == "حول" || p == "ضد" ||
-            p == "لدي" || p == "عند" || p == "امام" || p == "خلال" || p == "عبر" || p == "نحو") {
+        if (p == "بين" || p == "في" || p == "علي" || p == "الي" || p == "عن" || p == "مع" || p == "حول" ||
+            p == "ضد" || p == "لدي" || p == "عند" || p == "امام" || p == "خلال" || p == "عبر" || p == "نحو") {
           if (tm.te != tm.tb + 1 || text::CountCodePoints(head.stem) != 3) continue;
           noun_after_preposition = true;  // (so no subject before it: قتل فلسطيني في قصف إسرائيلي)
         }
@@ -704,7 +715,8 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
     const bool after_subjected = tm.tb > sent.tok_begin && subjected_before(tm.tb);
     if (SubjectedTo(head)) {
       bool li = false;
-      for (uint32_t k = tm.te; k < std::min(sent.tok_end, tm.te + 5) && !li; ++k) li = ws.tokens[k].has(text::kPrepLi);
+      for (uint32_t k = tm.te; k < std::min(sent.tok_end, tm.te + 5) && !li; ++k)
+        li = ws.tokens[k].has(text::kPrepLi);
       if (li) continue;
     }
     if (head.has(text::kPrepLi) && !after_subjected) continue;
@@ -722,15 +734,15 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
       for (uint32_t t = lo; t < end; ++t) {
         const std::string_view st = ws.tokens[t].stem;
         const bool begin = st.starts_with("شرع") || st.starts_with("يشرع") || st.starts_with("تشرع") ||
-                           st.starts_with("بدات") || st.starts_with("بداو") || st == "بدا" || st.starts_with("يبدا") ||
-                           st.starts_with("تبدا");
+                           st.starts_with("بدات") || st.starts_with("بداو") || st == "بدا" ||
+                           st.starts_with("يبدا") || st.starts_with("تبدا");
         // (ردت روسيا بطرد ... "responded by expelling" works the same way.)
         // تمكن من / نجح في (managed to): the verbal noun happened (تمكنت قوات الجيش
         // من القضاء على ثلاثة إرهابيين، نجح الجيش في تحرير المدينة).
         const bool manage = st.starts_with("تمكن") || st.starts_with("يتمكن") || st.starts_with("تتمكن") ||
                             st.starts_with("نجح") || st.starts_with("ينجح") || st.starts_with("تنجح");
-        if (kind == kQama ? (st.starts_with("قام") || st.starts_with("يقوم") || st.starts_with("تقوم") || begin ||
-                             st == "رد" || st == "ردت" || st == "يرد" || st == "ترد" || st == "ردوا")
+        if (kind == kQama ? (st.starts_with("قام") || st.starts_with("يقوم") || st.starts_with("تقوم") ||
+                             begin || st == "رد" || st == "ردت" || st == "يرد" || st == "ترد" || st == "ردوا")
             : kind == kAqdama ? (st.starts_with("اقدم") || st.starts_with("يقدمون"))
             : kind == kManage ? manage
                               : begin)
@@ -739,7 +751,8 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
       return false;
     };
     auto prev_word = [&](std::string_view w) {
-      return tm.tb > sent.tok_begin + 1 && ws.tokens[tm.tb - 1].stem == w && ws.tokens[tm.tb - 1].proclitics == 0;
+      return tm.tb > sent.tok_begin + 1 && ws.tokens[tm.tb - 1].stem == w &&
+             ws.tokens[tm.tb - 1].proclitics == 0;
     };
     const bool supported = (head.has(text::kPrepBi) && support_before(tm.tb, kQama)) ||
                            (prev_word("علي") && support_before(tm.tb - 1, kAqdama)) ||
@@ -755,13 +768,15 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
       if (const ActorMention* subj = ActorEndingAt(r, tm.sentence, tm.tb); subj && subj->tb > sent.tok_begin)
         at = subj->tb - 1;
       const std::string_view pv = ws.tokens[at].stem;
-      for (std::string_view v : {"يعتزم", "تعتزم", "اعتزم", "اعتزمت", "ينوي", "تنوي", "نوي", "نوت", "يخطط", "تخطط",
-                                 "قرر", "قررت", "يقرر", "تقرر", "يريد", "تريد", "اراد", "ارادت", "يرغب", "ترغب",
-                                 "يعتزمون", "ينوون", "قرروا", "يريدون"})
+      for (std::string_view v : {"يعتزم", "تعتزم", "اعتزم", "اعتزمت", "ينوي",    "تنوي",  "نوي",   "نوت",
+                                 "يخطط",  "تخطط",  "قرر",   "قررت",   "يقرر",    "تقرر",  "يريد",  "تريد",
+                                 "اراد",  "ارادت", "يرغب",  "ترغب",   "يعتزمون", "ينوون", "قرروا", "يريدون"})
         intended |= pv == v;
     }
-    if (supported || intended) verbal = true;
-    else if ((head.has(text::kDefArticle) && !article_verb) || head.has(text::kPrepBi) || head.has(text::kPrepKa))
+    if (supported || intended)
+      verbal = true;
+    else if ((head.has(text::kDefArticle) && !article_verb) || head.has(text::kPrepBi) ||
+             head.has(text::kPrepKa))
       verbal = false;
     // A form with a pronoun suffix after a verb of stating (جدد العاهل المغربي
     // رفضه، أكد دعمه، أبدت استعدادها) is the verbal noun "his rejection", whose
@@ -815,13 +830,14 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
         }
       return false;
     };
-    const bool has_pronoun = !head.enclitic.empty() ||
-                             (!verbal && (ends(head.stem, "ته") || ends(head.stem, "تها") || ends(head.stem, "تهم") ||
-                                          ends(head.stem, "تهما") || original_pronoun()));
+    const bool has_pronoun =
+        !head.enclitic.empty() ||
+        (!verbal && (ends(head.stem, "ته") || ends(head.stem, "تها") || ends(head.stem, "تهم") ||
+                     ends(head.stem, "تهما") || original_pronoun()));
     // Violence reported through its toll (مقتل خمسة في هجوم انتحاري) is an
     // event even behind في.
-    const bool violent = cameo.compare(0, 2, "18") == 0 || cameo.compare(0, 2, "19") == 0 ||
-                         cameo.compare(0, 2, "20") == 0;
+    const bool violent =
+        cameo.compare(0, 2, "18") == 0 || cameo.compare(0, 2, "19") == 0 || cameo.compare(0, 2, "20") == 0;
     // A war or campaign that is commercial, economic, verbal or in the media
     // is no violence (شن حربا تجارية، هجوم إعلامي، حملة كلامية).
     if (violent) {
@@ -832,8 +848,8 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
               w.starts_with("معرك") || w == "حروب"))
           continue;
         const std::string_view q = ws.tokens[t + 1].stem;
-        for (std::string_view f : {"تجاري", "اقتصادي", "اعلامي", "كلامي", "لفظي", "دبلوماسي", "سياسي", "انتخابي",
-                                   "دعائي", "نفسي", "جمركي"})
+        for (std::string_view f : {"تجاري", "اقتصادي", "اعلامي", "كلامي", "لفظي", "دبلوماسي", "سياسي",
+                                   "انتخابي", "دعائي", "نفسي", "جمركي"})
           if (q.starts_with(f)) figurative = true;
       }
       // شن حملة (launch a campaign) is violence only when the campaign is
@@ -844,9 +860,9 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
           const std::string_view w = ws.tokens[t].stem;
           if (!(w.starts_with("حمل") || w.starts_with("حرب"))) continue;
           const std::string_view q = ws.tokens[t + 1].stem;
-          if (!(q.starts_with("عسكري") || q.starts_with("جوي") || q.starts_with("امني") || q.starts_with("اعتقال") ||
-                q.starts_with("مداهم") || q.starts_with("قصف") || q.starts_with("شرس") || q.starts_with("بري") ||
-                q.starts_with("واسع")))
+          if (!(q.starts_with("عسكري") || q.starts_with("جوي") || q.starts_with("امني") ||
+                q.starts_with("اعتقال") || q.starts_with("مداهم") || q.starts_with("قصف") ||
+                q.starts_with("شرس") || q.starts_with("بري") || q.starts_with("واسع")))
             figurative = true;
           break;
         }
@@ -866,10 +882,11 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
             break;
           }
       const std::string_view v = ws.tokens[at].stem;
-      return v.starts_with("توصل") || v.starts_with("يتوصل") || v.starts_with("تتوصل") || v.starts_with("نتوصل");
+      return v.starts_with("توصل") || v.starts_with("يتوصل") || v.starts_with("تتوصل") ||
+             v.starts_with("نتوصل");
     };
-    if (tm.tb > sent.tok_begin && IsTopicPreposition(ws.tokens[tm.tb - 1]) && !has_pronoun && !toll && !supported &&
-        !reached())
+    if (tm.tb > sent.tok_begin && IsTopicPreposition(ws.tokens[tm.tb - 1]) && !has_pronoun && !toll &&
+        !supported && !reached())
       continue;
     // (Also a form the dictionary reads as a verb: دراسة شن ضربة.)
     if (tm.tb > sent.tok_begin && IsFrameNoun(ws.tokens[tm.tb - 1]) && ws.tokens[tm.tb - 1].proclitics == 0 &&
@@ -879,7 +896,8 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
     // عقد لقاء، خطة بدء هجوم).
     if (tm.tb > sent.tok_begin + 1 && IsFrameNoun(ws.tokens[tm.tb - 2])) {
       const std::string_view d = ws.tokens[tm.tb - 1].stem;
-      if (d == "اجراء" || d == "عقد" || d == "تنظيم" || d == "توصل" || d == "بدء" || d == "اطلاق" || d == "شن")
+      if (d == "اجراء" || d == "عقد" || d == "تنظيم" || d == "توصل" || d == "بدء" || d == "اطلاق" ||
+          d == "شن")
         continue;
     }
     // A verbal noun after a copula pronoun is the predicate of a definition
@@ -900,7 +918,8 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
           // (A verb of stating is no event: what it states is — جدد العاهل
           // المغربي رفضه، أعلنت دعمها.)
           const EntryRecord& oe = lex_.entry(o.entry);
-          if (lex_.str(oe.code).starts_with("01") || lex_.str(oe.extra).find("speech") != std::string_view::npos)
+          if (lex_.str(oe.code).starts_with("01") ||
+              lex_.str(oe.extra).find("speech") != std::string_view::npos)
             continue;
           object_of_trigger = true;
         }
@@ -914,16 +933,17 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
         (cameo.compare(0, 2, "14") == 0 || cameo.compare(0, 2, "11") == 0) && tm.te == tm.tb + 1 &&
         head.stem.size() > 6 && head.stem.substr(head.stem.size() - 2) == "ا" && tm.te < sent.tok_end) {
       const text::Token& nx = ws.tokens[tm.te];
-      if (nx.stem == "علي" || nx.stem == "ضد" || nx.stem == "مع" || nx.has(text::kPrepBi) || nx.has(text::kPrepLi))
+      if (nx.stem == "علي" || nx.stem == "ضد" || nx.stem == "مع" || nx.has(text::kPrepBi) ||
+          nx.has(text::kPrepLi))
         continue;
     }
     // A definite verbal noun without an adjacent genitive actor is a topic
     // (التهديد، الطلب، التعاون), not a report; checked below with the actors.
     // Form VIII verbal nouns of roots beginning with ل (التزام، التقاء،
     // التفاف) begin with ال themselves: التزام فرنسا is not definite.
-    const bool root_al = head.stem.size() == 8 && head.stem.starts_with("ت") &&
-                         head.stem.substr(4, 2) == "ا";
-    const bool definite_noun = !verbal && head.has(text::kDefArticle) && !article_verb && !root_al;  // supported nouns are verbal
+    const bool root_al = head.stem.size() == 8 && head.stem.starts_with("ت") && head.stem.substr(4, 2) == "ا";
+    const bool definite_noun =
+        !verbal && head.has(text::kDefArticle) && !article_verb && !root_al;  // supported nouns are verbal
     // needs:W1/W2/... in the note: one of the words (dictionary keys) must
     // stand within four tokens after the trigger or three before it. Verbs of
     // gathering (تجمع، خرج) report a protest only with a crowd as their subject.
@@ -958,7 +978,8 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
       for (size_t p = 0; p <= words.size() && !hit;) {
         size_t q = words.find('/', p);
         if (q == std::string::npos) q = words.size();
-        hit = tm.te == tm.tb + 1 && head.norm == text::NormalizeString(std::string_view(words).substr(p, q - p));
+        hit = tm.te == tm.tb + 1 &&
+              head.norm == text::NormalizeString(std::string_view(words).substr(p, q - p));
         p = q + 1;
       }
       if (hit) continue;
@@ -994,7 +1015,8 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
       const std::string_view n = ws.tokens[t].norm;
       return n == "\"" || n == "«" || n == "»";
     };
-    const bool quoted_word = tm.tb > sent.tok_begin && tm.te < sent.tok_end && is_quote(tm.tb - 1) && is_quote(tm.te);
+    const bool quoted_word =
+        tm.tb > sent.tok_begin && tm.te < sent.tok_end && is_quote(tm.tb - 1) && is_quote(tm.te);
     // A short insert between commas — a date, a manner adverb, في + a
     // statement noun — is a parenthesis, not a clause (أعلنت الولايات
     // المتحدة، الخميس، فرض عقوبات؛ وسيزور بومبيو، الخميس والجمعة، بنما؛ اتهمت
@@ -1011,8 +1033,9 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
           return true;
       }
       // a manner adverb (مجددا، أيضا، بشدة، مرارا، رسميا، بدوره)
-      if (b - a == 1 && (st0 == "مجددا" || st0 == "ايضا" || st0 == "شده" || st0 == "مرارا" || st0 == "رسميا" ||
-                         st0 == "بدوره" || st0 == "بدورها" || st0 == "مجدداً" || st0 == "كذلك"))
+      if (b - a == 1 &&
+          (st0 == "مجددا" || st0 == "ايضا" || st0 == "شده" || st0 == "مرارا" || st0 == "رسميا" ||
+           st0 == "بدوره" || st0 == "بدورها" || st0 == "مجدداً" || st0 == "كذلك"))
         return true;
       // a place after ب or في (، بالجزائر العاصمة،، في باريس،)
       if (ws.tokens[a].has(text::kPrepBi) || ws.tokens[a].norm == "في") {
@@ -1029,13 +1052,15 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
             bool plain = true;
             for (uint32_t g = x.te; g < b; ++g) {
               plain &= ws.tokens[g].kind == text::TokenKind::kArabic && ws.tokens[g].has(text::kDefArticle);
-              for (const ActorMention& y : r.actors) plain &= !(y.sentence == tm.sentence && y.tb <= g && g < y.te);
+              for (const ActorMention& y : r.actors)
+                plain &= !(y.sentence == tm.sentence && y.tb <= g && g < y.te);
             }
             if (plain) return true;
           }
       for (uint32_t g = a; g < b; ++g) {
         bool in_date = ws.tokens[g].norm == "و" || ws.tokens[g].norm == "في";
-        for (const lexicon::DateMention& d : r.dates) in_date |= d.sentence == tm.sentence && d.tb <= g && g < d.te;
+        for (const lexicon::DateMention& d : r.dates)
+          in_date |= d.sentence == tm.sentence && d.tb <= g && g < d.te;
         if (!in_date) return false;
       }
       return true;
@@ -1109,8 +1134,7 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
       if (!actor_before)
         for (const ActorMention& a : r.actors)
           if (a.sentence == tm.sentence && a.tb == cl.te + 1 &&
-              (a.te == sent.tok_end || ws.tokens[a.te].norm == "." ||
-               ws.tokens[a.te].norm == ",")) {
+              (a.te == sent.tok_end || ws.tokens[a.te].norm == "." || ws.tokens[a.te].norm == ",")) {
             cl.te = a.te;
             appositive = &a;
             break;
@@ -1125,8 +1149,8 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
         rel = tm.tb - 1;
       } else if (tm.tb > sent.tok_begin + 1 && IsRelativePronoun(ws.tokens[tm.tb - 2])) {
         const std::string_view m = ws.tokens[tm.tb - 1].norm;
-        if (m == "طالما" || m == "لطالما" || m == "قد" || m == "كان" || m == "كانت" || m == "كانوا" || m == "سبق" ||
-            m == "دائما" || m == "بدوره" || m == "بدورها")
+        if (m == "طالما" || m == "لطالما" || m == "قد" || m == "كان" || m == "كانت" || m == "كانوا" ||
+            m == "سبق" || m == "دائما" || m == "بدوره" || m == "بدورها")
           rel = tm.tb - 2;
       }
     }
@@ -1145,6 +1169,50 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
       for (const ActorMention& a : r.actors)
         if (a.sentence == tm.sentence && a.te == rel - 1) cl.tb = std::min(cl.tb, a.tb);
 
+    // A present-tense verb right after a plain indefinite noun describes it or
+    // has it as subject (مشاريع قرارات عدة تدين النظام السوري، فلان يدين إسرائيل):
+    // the actor after the verb is its object, never its subject.
+    auto adjectival_clause = [&] {
+      if (kind != TriggerKind::kVerb || head.proclitics != 0 || tm.tb <= sent.tok_begin) return false;
+      // (an imperfect: ي، or ت where the ي-form is the same verb — not
+      // the perfect of form V/VI: تعهد، تعاون، توجه; no object pronoun:
+      // حصار تفرضه إسرائيل has its subject after it)
+      const std::string_view hst = head.stem;
+      if (!head.enclitic.empty() || hst.ends_with("ه") || hst.ends_with("ها") || hst.ends_with("هم"))
+        return false;
+      if (!hst.starts_with("ي")) {
+        if (!hst.starts_with("ت")) return false;
+        const uint32_t v = lex_.FindPhrase("ي" + std::string(hst.substr(std::string_view("ت").size())));
+        if (!lexicon::Lexicon::HasEntries(v)) return false;
+        uint32_t n = 0;
+        const uint32_t* ids = lex_.Postings(v, &n);
+        bool same = false;
+        for (uint32_t k = 0; k < n; ++k) same |= lex_.entry(ids[k]).source == te.source;
+        if (!same) return false;
+      }
+      const text::Token& p = ws.tokens[tm.tb - 1];
+      if (p.kind != text::TokenKind::kArabic || p.proclitics != 0 || IsBoundaryToken(p) ||
+          IsRelativePronoun(p) || ActorEndsAt(r, tm.sentence, tm.tb))
+        return false;
+      for (const lexicon::DateMention& d : r.dates)
+        if (d.sentence == tm.sentence && d.te == tm.tb) return false;
+      for (const CueMatch& c : r.cues)
+        if (c.sentence == tm.sentence && c.te == tm.tb) return false;
+      for (const TriggerMatch& o : r.triggers)
+        if (&o != &tm && o.sentence == tm.sentence && o.te == tm.tb) return false;
+      static const char* const kParticles[] = {
+          "لا",     "لم",    "لن",     "قد",     "سوف",    "ان",    "انه",   "انها",   "كي",    "حتي",
+          "لكي",    "ثم",    "بل",     "ما",     "كما",    "فيما",  "بينما", "حيث",    "عندما", "لعل",
+          "ربما",   "هل",    "اذ",     "اذا",    "لو",     "كان",   "كانت",  "يكون",   "تكون",  "ظل",
+          "ظلت",    "بات",   "باتت",   "اخذ",    "اخذت",   "بدا",   "بدات",  "عاد",    "عادت",  "مازال",
+          "لازال",  "زال",   "زالت",   "ليس",    "ليست",   "ايضا",  "مجددا", "دائما",  "فقط",   "بدوره",
+          "بدورها", "الا",   "منذ",    "عندها",  "بعدما",  "قبلما", "طالما", "لطالما", "كلما",  "اليوم",
+          "امس",    "غدا",   "حاليا",  "مازالت", "لازالت", "كذلك",  "لقد",   "وقد",    "فقد",   "اذن",
+          "عاده",   "غالبا", "احيانا", "مرارا",  "رسميا"};
+      for (const char* w : kParticles)
+        if (p.norm == w) return false;
+      return true;
+    };
     // Actors of this sentence, outside the trigger. A subject before a verb
     // stands close to it (no other trigger between, at most two tokens gap).
     std::vector<const ActorMention*> before, after;
@@ -1180,12 +1248,13 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
     // عشرات المسلحين; elsewhere it is a noun: لحساب الموساد والمشاركة في قتل
     // علماء إيرانيين has no subject before it.)
     if (noun_after_preposition && !before.empty()) {
-      const std::string_view pv = tm.tb >= sent.tok_begin + 2 ? ws.tokens[tm.tb - 2].stem : std::string_view();
+      const std::string_view pv =
+          tm.tb >= sent.tok_begin + 2 ? ws.tokens[tm.tb - 2].stem : std::string_view();
       bool taking_part = false;
       // (perfect and imperfect, any person: نجحت، ينجح، يشاركون)
-      for (std::string_view v : {"نجح", "ينجح", "تنجح", "فشل", "يفشل", "تفشل", "شارك", "يشارك", "تشارك", "ساهم",
-                                 "يساهم", "تساهم", "استمر", "يستمر", "تستمر", "تورط", "يتورط", "تتورط", "تسبب",
-                                 "يتسبب", "تتسبب", "اسهم", "يسهم", "تسهم"})
+      for (std::string_view v : {"نجح",   "ينجح",  "تنجح",  "فشل",   "يفشل",  "تفشل",  "شارك",  "يشارك",
+                                 "تشارك", "ساهم",  "يساهم", "تساهم", "استمر", "يستمر", "تستمر", "تورط",
+                                 "يتورط", "تتورط", "تسبب",  "يتسبب", "تتسبب", "اسهم",  "يسهم",  "تسهم"})
         taking_part |= pv.starts_with(v);
       if (!taking_part && !supported) before.clear();
     }
@@ -1279,17 +1348,18 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
     // antecedent as object and its own subject after the verb.
     // So does a fronted object with a pronoun on the verb and the subject
     // right after it (والتونسي سامي العيدوي طردته برلين).
-    const bool fronted = verbal && !relative_verb && !before.empty() && !after.empty() && after[0]->tb == tm.te &&
-                         tm.tb - before.back()->te <= 2;
+    const bool fronted = verbal && !relative_verb && !before.empty() && !after.empty() &&
+                         after[0]->tb == tm.te && tm.tb - before.back()->te <= 2;
     // الذي قُتل في انفجار: a killing verb in a relative clause followed by
     // where or how it happened is passive; the antecedent is the victim.
     bool relative_passive = false;
-    if (relative_verb && !before.empty() && trigger_root >= 18 && tm.te < sent.tok_end && kind == TriggerKind::kVerb &&
+    if (relative_verb && !before.empty() && trigger_root >= 18 && tm.te < sent.tok_end &&
+        kind == TriggerKind::kVerb &&
         tm.te == tm.tb + 1) {  // (a light construction is active: التي أطلقت الصواريخ على)
       const text::Token& n = ws.tokens[tm.te];
       const std::string_view q = n.norm;
-      relative_passive = q == "في" || q == "خلال" || q == "جراء" || q == "اثر" || q == "برصاص" || q == "بنيران" ||
-                         q == "بقصف" || q == "بانفجار" || q == "بهجوم" || q == "علي";
+      relative_passive = q == "في" || q == "خلال" || q == "جراء" || q == "اثر" || q == "برصاص" ||
+                         q == "بنيران" || q == "بقصف" || q == "بانفجار" || q == "بهجوم" || q == "علي";
       if (relative_passive) {
         resumptive_object = before.back();
         before.clear();
@@ -1312,9 +1382,9 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
           (ends(vn, "ه") && (vn.starts_with("ت") || vn.starts_with("ي")) && !vn.ends_with("وجه") &&
            !vn.ends_with("تجه") && !vn.ends_with("نبه") && !vn.ends_with("شبه"));
       if (tm.te < sent.tok_end) {
-        static const char* const kPrepPronouns[] = {"عنه", "عنها", "عنهم", "عليه", "عليها", "عليهم", "له",  "لها",
-                                                    "لهم", "معه", "معها", "معهم", "منه", "منها", "منهم", "اليه",
-                                                    "اليها", "اليهم", "به", "بها", "بهم"};
+        static const char* const kPrepPronouns[] = {
+            "عنه",  "عنها", "عنهم", "عليه", "عليها", "عليهم", "له",    "لها", "لهم", "معه", "معها",
+            "معهم", "منه",  "منها", "منهم", "اليه",  "اليها", "اليهم", "به",  "بها", "بهم"};
         for (const char* w : kPrepPronouns)
           if (ws.tokens[tm.te].norm == w) resumptive = true, pronoun_word = ws.tokens[tm.te].norm;
         // ... or the noun of a light verb after the subject (الجواسيس الذين
@@ -1337,8 +1407,13 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
           return 0;
         };
         const std::string_view rp = ws.tokens[rel].norm;
-        const char want = rp == "الذي" ? 'M' : rp == "التي" ? 'F' : rp == "الذين" ? 'P' : rp == "اللواتي" ? 0 : 'D';
-        const char have = pron_class(pronoun_word.empty() ? (head.enclitic.empty() ? vn : head.enclitic) : pronoun_word);
+        const char want = rp == "الذي"      ? 'M'
+                          : rp == "التي"    ? 'F'
+                          : rp == "الذين"   ? 'P'
+                          : rp == "اللواتي" ? 0
+                                            : 'D';
+        const char have =
+            pron_class(pronoun_word.empty() ? (head.enclitic.empty() ? vn : head.enclitic) : pronoun_word);
         if (want && have && want != have) resumptive = false;
       }
       if (resumptive) {
@@ -1365,7 +1440,8 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
         bool governed = GovernedByPreposition(ws.tokens.data(), a->tb, sent.tok_begin);
         if (!governed && prev && prev_governed) {
           const bool coord = (a->tb == prev->te && ws.tokens[a->tb].has(text::kConjWa)) ||
-                             (a->tb == prev->te + 1 && (IsCoordinator(ws.tokens[prev->te]) || ws.tokens[prev->te].norm == ","));
+                             (a->tb == prev->te + 1 &&
+                              (IsCoordinator(ws.tokens[prev->te]) || ws.tokens[prev->te].norm == ","));
           governed = coord;
         }
         // The subject stands before the next event word: past it an actor
@@ -1389,20 +1465,24 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
         // البريطانية ميريد مغواير واليمنية توكل كرمان)
         uint32_t prev_end = prev->te;
         while (prev_end < sent.tok_end && ws.tokens[prev_end].span.begin < prev->span.end) ++prev_end;
-        if ((cur->tb == prev->te || cur->tb == prev_end) && ws.tokens[cur->tb].has(text::kConjWa)) coord = true;
+        if ((cur->tb == prev->te || cur->tb == prev_end) && ws.tokens[cur->tb].has(text::kConjWa))
+          coord = true;
         if (cur->tb == prev->te + 1 &&
-            (IsCoordinator(ws.tokens[prev->te]) || ws.tokens[prev->te].norm == ",")) coord = true;
+            (IsCoordinator(ws.tokens[prev->te]) || ws.tokens[prev->te].norm == ","))
+          coord = true;
         // A dash joins the two sides of a meeting in headline style (لقاء
         // بوتين - الأسد، محادثات الرئيس الروسي – رئيس الوزراء الإسرائيلي).
         if (cur->tb == prev->te + 1 && (ws.tokens[prev->te].norm == "-" || ws.tokens[prev->te].norm == "–"))
           coord = true;
         // Nisbas in a row qualify one noun together (ضربات أمريكية بريطانية
         // فرنسية): the countries act together.
-        if (cur->tb == prev->te && cur->nisba_only && prev->nisba_only && cur->code != prev->code) coord = true;
+        if (cur->tb == prev->te && cur->nisba_only && prev->nisba_only && cur->code != prev->code)
+          coord = true;
         // ... and so does an ally named as such (الحكومة السورية وحليفتها موسكو).
         if (cur->tb == prev->te + 1) {
           const std::string_view a = ws.tokens[prev->te].norm;
-          if (a.starts_with("وحليف") || a.starts_with("وحلفاء") || a.starts_with("وشريك") || a.starts_with("وشركاء"))
+          if (a.starts_with("وحليف") || a.starts_with("وحلفاء") || a.starts_with("وشريك") ||
+              a.starts_with("وشركاء"))
             coord = true;
         }
         if (!coord) break;
@@ -1446,7 +1526,8 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
       std::vector<const ActorMention*> cands;
       for (const ActorMention* a : all_cands) {
         bool accredited = false;
-        if (a->tb >= sent.tok_begin + 2 && ws.tokens[a->tb - 1].norm == "لدي" && frame.find("لدى") == std::string::npos)
+        if (a->tb >= sent.tok_begin + 2 && ws.tokens[a->tb - 1].norm == "لدي" &&
+            frame.find("لدى") == std::string::npos)
           if (const ActorMention* envoy = ActorEndingAt(r, tm.sentence, a->tb - 1))
             for (uint32_t t = envoy->tb; t < envoy->te; ++t) {
               const std::string_view st = ws.tokens[t].stem;
@@ -1492,7 +1573,10 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
           for (const auto& p : r.places)
             if (p.sentence == a->sentence && p.te == a->tb) fi = true;
         const bool in = fi || (ws.tokens[a->tb].has(text::kPrepBi) && !cooperative && !bi_frame);
-        (in ? locative : GovernedByPreposition(ws.tokens.data(), a->tb, sent.tok_begin) ? governed : bare).push_back(a);
+        (in                                                               ? locative
+         : GovernedByPreposition(ws.tokens.data(), a->tb, sent.tok_begin) ? governed
+                                                                          : bare)
+            .push_back(a);
       }
       // ... except a name right after a light construction: its genitive is
       // the party it concerns (عرض مساعدة الجزائر "offer Algeria help").
@@ -1594,8 +1678,8 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
     bool symmetric_between = false;
     // بين must belong to the trigger (اشتباكات عنيفة بين ...), not to a noun
     // further on (تساند الخطة العربية للسلام بين إسرائيل وفلسطين).
-    if (!after.empty() && after[0]->tb > tm.te && after[0]->tb - 1 >= tm.te && after[0]->tb - 1 <= tm.te + 2 &&
-        ws.tokens[after[0]->tb - 1].stem == "بين" &&
+    if (!after.empty() && after[0]->tb > tm.te && after[0]->tb - 1 >= tm.te &&
+        after[0]->tb - 1 <= tm.te + 2 && ws.tokens[after[0]->tb - 1].stem == "بين" &&
         // ... nor to another trigger between (يدعو إلى حوار بين السعودية وإيران:
         // the parties are the dialogue's, not the call's).
         std::none_of(r.triggers.begin(), r.triggers.end(), [&](const TriggerMatch& o) {
@@ -1611,7 +1695,8 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
       if (!before.empty() && verbal) {
         // Subject before the verb: the nearest actor (and its coordinated run).
         size_t k = before.size() - 1;
-        while (k > 0 && before[k - 1]->te == before[k]->tb && ws.tokens[before[k]->tb].has(text::kConjWa)) --k;
+        while (k > 0 && before[k - 1]->te == before[k]->tb && ws.tokens[before[k]->tb].has(text::kConjWa))
+          --k;
         size_t nx;
         sources = run_from(before, k, &nx);
         targets = pick_target(after);
@@ -1665,50 +1750,7 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
         // actors after it are objects.
         targets = pick_target(after);
         how = "VSO (plural verb, pronoun subject)";
-      } else if (verbal && !after_subjects.empty() && [&] {
-                   // A present-tense verb right after a plain indefinite noun
-                   // describes it or has it as subject (مشاريع قرارات عدة تدين
-                   // النظام السوري، فلان يدين إسرائيل): the actor after the verb is
-                   // its object, never its subject.
-                   if (kind != TriggerKind::kVerb || head.proclitics != 0 || tm.tb <= sent.tok_begin) return false;
-                   // (an imperfect: ي، or ت where the ي-form is the same verb — not
-                   // the perfect of form V/VI: تعهد، تعاون، توجه; no object pronoun:
-                   // حصار تفرضه إسرائيل has its subject after it)
-                   const std::string_view hst = head.stem;
-                   if (!head.enclitic.empty() || hst.ends_with("ه") || hst.ends_with("ها") || hst.ends_with("هم"))
-                     return false;
-                   if (!hst.starts_with("ي")) {
-                     if (!hst.starts_with("ت")) return false;
-                     const uint32_t v = lex_.FindPhrase("ي" + std::string(hst.substr(std::string_view("ت").size())));
-                     if (!lexicon::Lexicon::HasEntries(v)) return false;
-                     uint32_t n = 0;
-                     const uint32_t* ids = lex_.Postings(v, &n);
-                     bool same = false;
-                     for (uint32_t k = 0; k < n; ++k) same |= lex_.entry(ids[k]).source == te.source;
-                     if (!same) return false;
-                   }
-                   const text::Token& p = ws.tokens[tm.tb - 1];
-                   if (p.kind != text::TokenKind::kArabic || p.proclitics != 0 || IsBoundaryToken(p) ||
-                       IsRelativePronoun(p) || ActorEndsAt(r, tm.sentence, tm.tb))
-                     return false;
-                   for (const lexicon::DateMention& d : r.dates)
-                     if (d.sentence == tm.sentence && d.te == tm.tb) return false;
-                   for (const CueMatch& c : r.cues)
-                     if (c.sentence == tm.sentence && c.te == tm.tb) return false;
-                   for (const TriggerMatch& o : r.triggers)
-                     if (&o != &tm && o.sentence == tm.sentence && o.te == tm.tb) return false;
-                   static const char* const kParticles[] = {
-                       "لا",   "لم",   "لن",    "قد",    "سوف",  "ان",    "انه",   "انها", "كي",   "حتي",  "لكي",
-                       "ثم",   "بل",   "ما",    "كما",   "فيما", "بينما", "حيث",   "عندما", "لعل", "ربما", "هل",
-                       "اذ",   "اذا",  "لو",    "كان",   "كانت", "يكون",  "تكون",  "ظل",   "ظلت",  "بات",  "باتت",
-                       "اخذ",  "اخذت", "بدا",   "بدات",  "عاد",  "عادت",  "مازال", "لازال", "زال", "زالت", "ليس",
-                       "ليست", "ايضا", "مجددا", "دائما", "فقط",  "بدوره", "بدورها", "الا",  "منذ", "عندها", "بعدما",
-                       "قبلما", "طالما", "لطالما", "كلما", "اليوم", "امس",  "غدا",   "حاليا", "مازالت", "لازالت",
-                       "كذلك", "لقد",  "وقد",   "فقد",   "اذن",  "عاده",  "غالبا", "احيانا", "مرارا", "رسميا"};
-                   for (const char* w : kParticles)
-                     if (p.norm == w) return false;
-                   return true;
-                 }()) {
+      } else if (verbal && !after_subjects.empty() && adjectival_clause()) {
         targets = pick_target(after);
         how = "VSO (adjectival clause: no subject after the verb)";
       } else if (verbal && !after_subjects.empty()) {
@@ -1753,8 +1795,8 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
         };
         std::vector<const ActorMention*> rest;
         for (const ActorMention* a : after)
-          if (a->tb >= sources.back()->te && a->code != sources[0]->code && (!object_pronoun || directed_target(a)) &&
-              !past_verb(a))
+          if (a->tb >= sources.back()->te && a->code != sources[0]->code &&
+              (!object_pronoun || directed_target(a)) && !past_verb(a))
             rest.push_back(a);
         targets = pick_target(rest);
         how = "VSO";
@@ -1798,15 +1840,17 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
         // جنود أفغان في هجوم لطالبان): the doer; the counted dead before it are
         // its victims.
         const std::string& ac = targets.empty() ? std::string() : targets[0]->code;
-        const bool armed = !ac.empty() && (ac.ends_with("REB") || ac.ends_with("INS") || ac.ends_with("MIL") ||
-                                           ac.starts_with("IMG") || ac == "UAF");
+        const bool armed = !ac.empty() && (ac.ends_with("REB") || ac.ends_with("INS") ||
+                                           ac.ends_with("MIL") || ac.starts_with("IMG") || ac == "UAF");
         if (violent && armed && ws.tokens[targets[0]->tb].has(text::kPrepLi) && targets[0]->tb == tm.te) {
           sources = {targets[0]};
           targets.clear();
-          if (!before.empty() && HasCasualties(ws.tokens, sent.tok_begin, sent.tok_end)) targets = {before.back()};
+          if (!before.empty() && HasCasualties(ws.tokens, sent.tok_begin, sent.tok_end))
+            targets = {before.back()};
           how = "noun+ل owner";
         }
-      } else if (!after.empty() && std::any_of(r.triggers.begin(), r.triggers.end(), [&](const TriggerMatch& o) {
+      } else if (!after.empty() &&
+                 std::any_of(r.triggers.begin(), r.triggers.end(), [&](const TriggerMatch& o) {
                    // Another event word before the first actor has it (ستجتمع لبحث
                    // اتهامات بريطانيا، ويحضرها ... لمناقشة انسحاب الولايات المتحدة).
                    return &o != &tm && o.sentence == tm.sentence && o.tb >= tm.te && o.te <= after[0]->tb &&
@@ -1834,8 +1878,9 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
         {
           const int rootg = std::atoi(cameo.substr(0, 2).c_str());
           const text::Token& obj = ws.tokens[tm.te];
-          if (!verbal && frame.rfind("obj", 0) == 0 && ((rootg >= 10 && rootg <= 13) || rootg == 16 || rootg == 17) &&
-              sources[0]->nisba_only && sources[0]->tb == tm.te + 1 && obj.kind == text::TokenKind::kArabic &&
+          if (!verbal && frame.rfind("obj", 0) == 0 &&
+              ((rootg >= 10 && rootg <= 13) || rootg == 16 || rootg == 17) && sources[0]->nisba_only &&
+              sources[0]->tb == tm.te + 1 && obj.kind == text::TokenKind::kArabic &&
               obj.has(text::kDefArticle) && !ActorEndsAt(r, tm.sentence, tm.te + 1)) {
             targets = sources;
             sources.clear();
@@ -1860,12 +1905,13 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
         // نيكولا ساركوزي), unless it is a force (اقتحام الجيش: the doer) or an
         // ل-phrase or a second party follows (قمع الشرطة للمتظاهرين).
         const int rootn = std::atoi(cameo.substr(0, 2).c_str());
-        const bool second_party = !targets.empty() && !sources.empty() && targets[0]->tb <= sources.back()->te + 1 &&
-                                  !targets[0]->nisba_only &&
+        const bool second_party = !targets.empty() && !sources.empty() &&
+                                  targets[0]->tb <= sources.back()->te + 1 && !targets[0]->nisba_only &&
                                   !text::InLocativePhrase(ws.tokens.data(), targets[0]->tb, sent.tok_begin);
         // After تم / جرى (the passive of the verbal noun: تم قتل عناصر حوثية)
         // the genitive is the patient, forces included, for any transitive root.
-        const std::string_view before_noun = tm.tb > sent.tok_begin ? ws.tokens[tm.tb - 1].stem : std::string_view();
+        const std::string_view before_noun =
+            tm.tb > sent.tok_begin ? ws.tokens[tm.tb - 1].stem : std::string_view();
         const bool passive_noun = before_noun == "تم" || before_noun == "جري" || before_noun == "يتم" ||
                                   before_noun == "سيتم" || before_noun == "جرى";
         // Whoever is "released" in the genitive (إطلاق سراح جنديين يونانيين، الإفراج
@@ -1887,8 +1933,9 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
           targets = sources;
           sources.clear();
           how = "noun+diplomat genitive";
-        } else if (!verbal && frame.rfind("obj", 0) == 0 && rootn == 19 && !sources.empty() && !second_party &&
-                   (head.stem == "مهاجمه" || head.stem == "استهداف") && !sources[0]->role_only &&
+        } else if (!verbal && frame.rfind("obj", 0) == 0 && rootn == 19 && !sources.empty() &&
+                   !second_party && (head.stem == "مهاجمه" || head.stem == "استهداف") &&
+                   !sources[0]->role_only &&
                    !sources[0]->nisba_only &&  // (استهداف صاروخ إسرائيلي لمنصة: the weapon's owner)
                    std::none_of(targets.begin(), targets.end(),
                                 [&](const ActorMention* t) { return ws.tokens[t->tb].has(text::kPrepLi); }) &&
@@ -1906,8 +1953,8 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
         } else if (!verbal && frame.rfind("obj", 0) == 0 && (rootn == 17 || rootn == 18) &&
                    !sources.empty() && !second_party && !sources[0]->role_only) {
           const std::string& c = sources[0]->code;
-          const bool force = c.ends_with("MIL") || c.ends_with("COP") || c.ends_with("SPY") || c.ends_with("REB") ||
-                             c.ends_with("INS") || c == "UAF" || c.starts_with("IMG");
+          const bool force = c.ends_with("MIL") || c.ends_with("COP") || c.ends_with("SPY") ||
+                             c.ends_with("REB") || c.ends_with("INS") || c == "UAF" || c.starts_with("IMG");
           if (!force) {
             targets = sources;
             sources.clear();
@@ -1943,13 +1990,14 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
       bool counted = false;
       for (uint32_t t = tm.te; t < sources[0]->tb && !counted; ++t) {
         const std::string_view st = ws.tokens[t].stem;
-        counted = ws.tokens[t].kind == text::TokenKind::kNumber || st == "عشرات" || st == "مئات" || st == "الاف" ||
-                  IsNumberWord(st);
+        counted = ws.tokens[t].kind == text::TokenKind::kNumber || st == "عشرات" || st == "مئات" ||
+                  st == "الاف" || IsNumberWord(st);
       }
       // ... as does a form that is only passive (أُصيب، يُصاب: "was wounded").
       const std::string_view hs = head.stem;
-      if (tm.te == tm.tb + 1 && (hs == "اصيب" || hs == "اصيبت" || hs == "اصيبوا" || hs == "يصاب" || hs == "تصاب" ||
-                                 hs == "يصابون" || hs == "استشهد" || hs == "استشهدت" || hs == "استشهدوا"))
+      if (tm.te == tm.tb + 1 &&
+          (hs == "اصيب" || hs == "اصيبت" || hs == "اصيبوا" || hs == "يصاب" || hs == "تصاب" ||
+           hs == "يصابون" || hs == "استشهد" || hs == "استشهدت" || hs == "استشهدوا"))
         counted = true;
       // ... and so does an unarmed person right after قتل with only a place
       // after it (قتل خاشقجي داخل القنصلية: he was killed, the consulate did
@@ -1957,9 +2005,9 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
       // are the killed, not killers, when no victim follows.
       if (!counted && tm.te == tm.tb + 1 && (hs == "قتل" || hs == "اغتيل" || hs == "قتلت")) {
         const std::string& c = sources[0]->code;
-        const bool unarmed = UnarmedCode(c) ||
-                             (sources[0]->rule.starts_with("person:") && !c.ends_with("MIL") &&
-                              !c.ends_with("REB") && !c.ends_with("INS"));
+        const bool unarmed =
+            UnarmedCode(c) || (sources[0]->rule.starts_with("person:") && !c.ends_with("MIL") &&
+                               !c.ends_with("REB") && !c.ends_with("INS"));
         bool victim_after = false;
         for (const ActorMention* a : targets)
           victim_after |= !text::InLocativePhrase(ws.tokens.data(), a->tb, sent.tok_begin) &&
@@ -2004,8 +2052,8 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
       auto natural = [&](uint32_t t) {
         const std::string_view w = ws.tokens[t].stem;
         return w == "مرض" || w == "فيروس" || w == "وباء" || w == "زلزال" || w == "اعصار" || w == "عاصفه" ||
-               w == "فيضانات" || w == "سيول" || w == "امطار" || w == "حريق" || w == "حرائق" || w == "انهيار" ||
-               w == "كوليرا" || w == "غامض";
+               w == "فيضانات" || w == "سيول" || w == "امطار" || w == "حريق" || w == "حرائق" ||
+               w == "انهيار" || w == "كوليرا" || w == "غامض";
       };
       bool nature = false;
       for (uint32_t t = tm.tb; t > sent.tok_begin && tm.tb - t < 3 && !nature; --t) nature = natural(t - 1);
@@ -2024,9 +2072,10 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
       const std::string_view hs = head.stem;
       if (hs == "قتل" || hs == "قتلت" || hs == "قتلوا" || hs == "اغتيل") {
         auto cause_noun = [](std::string_view st) {
-          return st == "قصف" || st == "غاره" || st == "غارات" || st == "هجوم" || st == "هجمات" || st == "انفجار" ||
-                 st == "تفجير" || st == "اشتباكات" || st == "ضربه" || st == "ضربات" || st == "رصاص" ||
-                 st == "نيران" || st == "قذيفه" || st == "قذائف" || st == "عمليه" || st == "كمين";
+          return st == "قصف" || st == "غاره" || st == "غارات" || st == "هجوم" || st == "هجمات" ||
+                 st == "انفجار" || st == "تفجير" || st == "اشتباكات" || st == "ضربه" || st == "ضربات" ||
+                 st == "رصاص" || st == "نيران" || st == "قذيفه" || st == "قذائف" || st == "عمليه" ||
+                 st == "كمين";
         };
         size_t agent = after.size();
         bool victim_after = false;
@@ -2038,7 +2087,8 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
           if (a->tb < sources.back()->te || a->tb == 0) continue;
           if (cause_noun(ws.tokens[a->tb - 1].stem)) {
             if (agent == after.size()) agent = k;
-          } else if (a->tb <= sources.back()->te + 2 && !GovernedByPreposition(ws.tokens.data(), a->tb, sent.tok_begin) &&
+          } else if (a->tb <= sources.back()->te + 2 &&
+                     !GovernedByPreposition(ws.tokens.data(), a->tb, sent.tok_begin) &&
                      !text::InLocativePhrase(ws.tokens.data(), a->tb, sent.tok_begin) &&
                      ws.tokens[a->tb - 1].norm != "قرب" && ws.tokens[a->tb - 1].norm != "داخل") {
             victim_after = true;  // the object, close after the subject (قتل مسلحون الجمعة جنديين)
@@ -2126,8 +2176,8 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
       for (const ActorMention* a : after) {
         if (a->tb < tm.te + 1 || a->te > cl.te) continue;
         const text::Token& gap = ws.tokens[a->tb - 1];
-        const bool one_noun = gap.kind == text::TokenKind::kArabic && gap.proclitics == 0 && !IsBoundaryToken(gap) &&
-                              !IsTopicPreposition(gap);
+        const bool one_noun = gap.kind == text::TokenKind::kArabic && gap.proclitics == 0 &&
+                              !IsBoundaryToken(gap) && !IsTopicPreposition(gap);
         if (!marked_at(a->tb, false) && !(one_noun && marked_at(a->tb - 1, true))) continue;
         // من قبل before an ل-phrase is "before, previously" (اقترحت الفكرة من
         // قبل لإدارة أوباما): no agent.
@@ -2159,7 +2209,8 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
           for (const ActorMention* t2 : targets)
             if (t2 != a) others.push_back(t2);
         size_t nx;
-        std::vector<const ActorMention*> agent = run_from(after, std::find(after.begin(), after.end(), a) - after.begin(), &nx);
+        std::vector<const ActorMention*> agent =
+            run_from(after, std::find(after.begin(), after.end(), a) - after.begin(), &nx);
         sources = agent;
         targets = others;
         how += "+agent phrase";
@@ -2178,7 +2229,8 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
     };
     if (!symmetric_between && sources.size() >= 2 && std::none_of(targets.begin(), targets.end(), partner) &&
         (targets.empty() || (how == "SVO" || how == "VSO")) &&
-        (note.find("sym") != std::string::npos || std::string(lex_.str(te.name)).find("مع") != std::string::npos)) {
+        (note.find("sym") != std::string::npos ||
+         std::string(lex_.str(te.name)).find("مع") != std::string::npos)) {
       targets.clear();
       symmetric_between = true;
       how += "+reciprocal";
@@ -2211,7 +2263,8 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
         return false;
       };
       bool we = false;
-      if (st.starts_with("ن") && text::CountCodePoints(st) >= 3) we = same_verb("ي" + std::string(st.substr(2)));
+      if (st.starts_with("ن") && text::CountCodePoints(st) >= 3)
+        we = same_verb("ي" + std::string(st.substr(2)));
       if (!we && st.ends_with("نا") && text::CountCodePoints(st) >= 4)
         we = same_verb(std::string(st.substr(0, st.size() - 4)));
       // The speaker: the actor right after the last speech verb before.
@@ -2234,7 +2287,8 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
         const std::string_view q1 = ws.tokens[k].norm;
         if ((q1 == "قد" || q1 == "سوف" || q1 == "لن" || q1 == "لم" || q1 == "لا") && k > sent.tok_begin) --k;
         const std::string_view p = ws.tokens[k].norm;
-        speaker_pronoun = p == "انها" || p == "انه" || p == "انهم" || p == "بانها" || p == "بانه" || p == "بانهم";
+        speaker_pronoun =
+            p == "انها" || p == "انه" || p == "انهم" || p == "بانها" || p == "بانه" || p == "بانهم";
         // (أنه before a passive is "it": أنه أصيب 10 مواطنين.)
         const std::string_view hs1 = head.stem;
         if (hs1 == "اصيب" || hs1 == "اصيبت" || hs1 == "اصيبوا" || hs1 == "قتل" || hs1 == "استشهد" ||
@@ -2250,8 +2304,8 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
           // it: إنه يتطلع إلى الاجتماع مع ترودو)
           if (a != who && (cameo.compare(0, 2, "03") == 0 ||
                            std::none_of(r.triggers.begin(), r.triggers.end(), [&](const TriggerMatch& o) {
-                             return &o != &tm && o.sentence == tm.sentence && o.tb >= tm.te && o.te <= a->tb &&
-                                    !(o.tb == tm.te && ws.tokens[o.tb].has(text::kConjWa)) &&
+                             return &o != &tm && o.sentence == tm.sentence && o.tb >= tm.te &&
+                                    o.te <= a->tb && !(o.tb == tm.te && ws.tokens[o.tb].has(text::kConjWa)) &&
                                     o.entry != lexicon::kNone &&
                                     lex_.str(lex_.entry(o.entry).code).substr(0, 2) != "01";
                            })))
@@ -2283,8 +2337,9 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
       if (supported)
         for (uint32_t t = tm.tb; t > cl.tb && tm.tb - t < 4; --t) {
           const std::string_view st = ws.tokens[t - 1].stem;
-          if (st.starts_with("شرع") || st.starts_with("قام") || st.starts_with("اقدم") || st.starts_with("بدا") ||
-              st.starts_with("يقوم") || st.starts_with("يشرع") || st.starts_with("يبدا")) {
+          if (st.starts_with("شرع") || st.starts_with("قام") || st.starts_with("اقدم") ||
+              st.starts_with("بدا") || st.starts_with("يقوم") || st.starts_with("يشرع") ||
+              st.starts_with("يبدا")) {
             vpos = t - 1;
             break;
           }
@@ -2294,7 +2349,8 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
       const std::string_view prev = vpos > cl.tb ? ws.tokens[vpos - 1].norm : std::string_view();
       const bool continues = prev == "كما" || prev == "ثم";
       const bool opens = vpos == cl.tb || ws.tokens[vpos].has(text::kConjWa) || continues;
-      const bool near = last_any_source_sentence == tm.sentence || (continues && last_any_source_sentence + 1 == tm.sentence);
+      const bool near = last_any_source_sentence == tm.sentence ||
+                        (continues && last_any_source_sentence + 1 == tm.sentence);
       bool self = false;
       for (const ActorMention* t : targets) self |= t->code == last_any_source->code;
       if (plural && opens && near && !self && last_any_source->te <= tm.tb) {
@@ -2307,13 +2363,14 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
     // that actor: the subject is the earlier verb's.
     // So does a call joined by و whose only actor stands right before what it
     // calls for (قال حفتر إن الجيش سيقاتل، ودعا سكان المدينة لدعم الجيش).
-    if (verbal && how == "VSO" && kind == TriggerKind::kVerb && head.has(text::kConjWa) && sources.size() == 1 &&
-        (targets.empty() || cameo.compare(0, 2, "02") == 0) && last_source && last_source_sentence == tm.sentence &&
-        last_source->te <= tm.tb &&
+    if (verbal && how == "VSO" && kind == TriggerKind::kVerb && head.has(text::kConjWa) &&
+        sources.size() == 1 && (targets.empty() || cameo.compare(0, 2, "02") == 0) && last_source &&
+        last_source_sentence == tm.sentence && last_source->te <= tm.tb &&
         last_source->code != sources[0]->code && sources[0]->tb == tm.te && sources[0]->te < sent.tok_end) {
       const text::Token& nx = ws.tokens[sources[0]->te];
       const bool charge = cameo.compare(0, 3, "112") == 0 && nx.has(text::kPrepBi);
-      const bool call = cameo.compare(0, 2, "02") == 0 && (nx.norm == "الي" || nx.norm == "علي" || nx.has(text::kPrepLi));
+      const bool call =
+          cameo.compare(0, 2, "02") == 0 && (nx.norm == "الي" || nx.norm == "علي" || nx.has(text::kPrepLi));
       if (charge || call) {
         targets = sources;
         sources = {last_source};
@@ -2345,8 +2402,9 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
       if (!after.empty() && how == "noun+genitive")
         for (uint32_t t = tm.te; t < after[0]->tb; ++t) gap_prep |= IsTopicPreposition(ws.tokens[t]);
       const bool after_near = !after.empty() && after[0]->tb <= tm.te + 2 && !gap_prep;
-      const bool near = how == "noun+genitive" ? after_near
-                                               : after_near || (!before.empty() && before.back()->te + 3 >= tm.tb);
+      const bool near = how == "noun+genitive"
+                            ? after_near
+                            : after_near || (!before.empty() && before.back()->te + 3 >= tm.tb);
       if (!near) continue;
       // A definite noun has no genitive: what follows it is an adjective
       // (الهجوم الإسرائيلي) or a prepositional phrase (الهجوم على غزة), never
@@ -2413,23 +2471,35 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
             if (!other_verb) negated = true;
           }
           break;
-        case CueKind::kHypothetical: if (prior && (same || gov)) hypothetical = true; break;
-        case CueKind::kConditional: if ((same && prior && dist <= 6) || gov) conditional = true; break;
+        case CueKind::kHypothetical:
+          if (prior && (same || gov)) hypothetical = true;
+          break;
+        case CueKind::kConditional:
+          if ((same && prior && dist <= 6) || gov) conditional = true;
+          break;
         case CueKind::kFuture: {
           // After the trigger only time words (في الأيام القادمة، الأسبوع المقبل)
           // put the event in the future; التحضير لـ later in the clause does not.
           bool time_word = false;
           for (uint32_t t = c.tb; t < c.te; ++t) {
             const std::string_view st = ws.tokens[t].stem;
-            time_word |= st.find("قادم") != std::string_view::npos || st.find("مقبل") != std::string_view::npos;
+            time_word |=
+                st.find("قادم") != std::string_view::npos || st.find("مقبل") != std::string_view::npos;
           }
           if ((same && (prior || time_word)) || (gov && verb_cue)) planned = true;
           break;
         }
-        case CueKind::kReported: reported = true, reported_cue = &c; break;
-        case CueKind::kSpeech: if (prior) speech = &c; break;
-        case CueKind::kOpinion: if (prior && (same || gov)) opinion = true; break;
-        default: break;
+        case CueKind::kReported:
+          reported = true, reported_cue = &c;
+          break;
+        case CueKind::kSpeech:
+          if (prior) speech = &c;
+          break;
+        case CueKind::kOpinion:
+          if (prior && (same || gov)) opinion = true;
+          break;
+        default:
+          break;
       }
     }
     (void)strongest;
@@ -2440,7 +2510,8 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
     // لم/لن/لا directly before the verb (the cue list may lack a form).
     if (tm.tb > sent.tok_begin) {
       const std::string_view p = ws.tokens[tm.tb - 1].norm;
-      if (p == "لم" || p == "لن" || p == "لا" || p == "ولم" || p == "ولن" || p == "ولا" || p == "عدم") negated = true;
+      if (p == "لم" || p == "لن" || p == "لا" || p == "ولم" || p == "ولن" || p == "ولا" || p == "عدم")
+        negated = true;
       if (p == "سوف" || p == "وسوف") planned = true;
       // قد before an imperfect is "may" (قد يعرض الرئيس هدنة): a possibility,
       // not a report; before a perfect it asserts (قد التقى، قد توجه).
@@ -2493,7 +2564,8 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
         const int64_t days = lexicon::DaysFromCivil(y, m, d);
         if (days > pub_days) planned = true;
         if (days < pub_days - 400) continue;  // background history, not news
-      } else if (have_pub && (date.size() == 7 || date.size() == 4) && std::isdigit(static_cast<unsigned char>(date[0]))) {
+      } else if (have_pub && (date.size() == 7 || date.size() == 4) &&
+                 std::isdigit(static_cast<unsigned char>(date[0]))) {
         // A month (2005-08) or a year (2011): its last day decides.
         y = std::atoi(date.substr(0, 4).c_str());
         m = date.size() == 7 ? std::atoi(date.substr(5, 2).c_str()) : 12;
@@ -2541,17 +2613,25 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
           }
         for (const ActorMention& a : r.actors)
           if (a.sentence == tm.sentence && a.tb >= b && a.tb < e) {
-            if (a.rule.find("person:") != std::string::npos) person = true;
-            else if (!a.role_only || a.code == "GOV") official = true;
+            if (a.rule.find("person:") != std::string::npos)
+              person = true;
+            else if (!a.role_only || a.code == "GOV")
+              official = true;
           }
         for (const Mention& m : mentions)
-          if (m.kind == MentionKind::kEntity && m.type == "PERS" && m.span.begin >= aspan.begin && m.span.end <= aspan.end)
+          if (m.kind == MentionKind::kEntity && m.type == "PERS" && m.span.begin >= aspan.begin &&
+              m.span.end <= aspan.end)
             person = true;
-        if (anon) akind = AttributionKind::kAnonymous;
-        else if (media) akind = AttributionKind::kMedia;
-        else if (person) akind = AttributionKind::kNamed;
-        else if (official) akind = AttributionKind::kOfficial;
-        else aspan = Span{};  // nobody identifiable: no attribution
+        if (anon)
+          akind = AttributionKind::kAnonymous;
+        else if (media)
+          akind = AttributionKind::kMedia;
+        else if (person)
+          akind = AttributionKind::kNamed;
+        else if (official)
+          akind = AttributionKind::kOfficial;
+        else
+          aspan = Span{};  // nobody identifiable: no attribution
       }
     }
     if (akind == AttributionKind::kAnonymous) reported = true;
@@ -2597,11 +2677,16 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
         negated = true;
     }
     Modality modality = Modality::kAsserted;
-    if (negated) modality = Modality::kNegated;
-    else if (hypothetical) modality = Modality::kHypothetical;
-    else if (conditional) modality = Modality::kConditional;
-    else if (planned) modality = Modality::kPlanned;
-    else if (reported) modality = Modality::kReported;
+    if (negated)
+      modality = Modality::kNegated;
+    else if (hypothetical)
+      modality = Modality::kHypothetical;
+    else if (conditional)
+      modality = Modality::kConditional;
+    else if (planned)
+      modality = Modality::kPlanned;
+    else if (reported)
+      modality = Modality::kReported;
     if (modality == Modality::kPlanned && best_date == nullptr) date.clear(), precision.clear();
 
     // Location: a place in the sentence, preferring one introduced by في.
@@ -2622,8 +2707,10 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
     // Evidence about whether this sentence reports the event (see confidence).
     double report_evidence = 0;
     {
-      if (verbal) report_evidence += 0.1;
-      else report_evidence -= 0.1;
+      if (verbal)
+        report_evidence += 0.1;
+      else
+        report_evidence -= 0.1;
       if (definite_noun) report_evidence -= 0.1;
       bool dated = false, placed = false, casualties = false, relative_clause = false;
       for (const auto& d : r.dates) dated |= d.sentence == tm.sentence;
@@ -2631,7 +2718,8 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
       casualties = HasCasualties(ws.tokens, sent.tok_begin, sent.tok_end);
       for (uint32_t t = tm.tb > sent.tok_begin + 3 ? tm.tb - 3 : sent.tok_begin; t < tm.tb; ++t) {
         const std::string_view st = ws.tokens[t].norm;
-        if (st == "الذي" || st == "التي" || st == "الذين" || st == "اللذين" || st == "اللتين" || st == "اللواتي")
+        if (st == "الذي" || st == "التي" || st == "الذين" || st == "اللذين" || st == "اللتين" ||
+            st == "اللواتي")
           relative_clause = true;
       }
       if (dated) report_evidence += 0.1;
@@ -2669,9 +2757,11 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
       const uint32_t posn = tm.tb - sent.tok_begin;
       F(std::string("pos=") + (posn < 2 ? "0" : posn < 6 ? "1" : posn < 15 ? "2" : "3"));
       F("prev=" + std::string(tm.tb > sent.tok_begin ? ws.tokens[tm.tb - 1].stem : std::string_view("<s>")));
-      F("prev2=" + std::string(tm.tb > sent.tok_begin + 1 ? ws.tokens[tm.tb - 2].stem : std::string_view("<s>")));
+      F("prev2=" +
+        std::string(tm.tb > sent.tok_begin + 1 ? ws.tokens[tm.tb - 2].stem : std::string_view("<s>")));
       F("next=" + std::string(tm.te < sent.tok_end ? ws.tokens[tm.te].stem : std::string_view("</s>")));
-      F("next2=" + std::string(tm.te + 1 < sent.tok_end ? ws.tokens[tm.te + 1].stem : std::string_view("</s>")));
+      F("next2=" +
+        std::string(tm.te + 1 < sent.tok_end ? ws.tokens[tm.te + 1].stem : std::string_view("</s>")));
       F("first=" + std::string(ws.tokens[sent.tok_begin].stem));
       // The words of the sentence: reports of violence share a vocabulary
       // (أمس، مسلحون، جرحى، الشرطة) that background and opinion lack.
@@ -2694,7 +2784,8 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
 
     // Visits and meetings happen where the host is: fall back on a place that
     // is also an actor of the event (الجزائر as target of زار).
-    auto location_for = [&](const ActorMention* src, const ActorMention* tgt) -> const lexicon::PlaceMention* {
+    auto location_for = [&](const ActorMention* src,
+                            const ActorMention* tgt) -> const lexicon::PlaceMention* {
       if (loc && loc_score >= 3) return loc;  // a marked place in the clause
       const bool consult = cameo.compare(0, 2, "04") == 0 || cameo.compare(0, 2, "03") == 0;
       const ActorMention* host = cameo == "043" ? src : tgt;
@@ -2729,7 +2820,8 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
       // complaint (114); root 14 is for demonstrators, strikers and crowds.
       std::string code = cameo;
       const EntryRecord* cinfo = info;
-      if (code == "140" && src && !src->role_only && (src->code.size() == 3 || src->code.compare(3, 3, "GOV") == 0)) {
+      if (code == "140" && src && !src->role_only &&
+          (src->code.size() == 3 || src->code.compare(3, 3, "GOV") == 0)) {
         if (const EntryRecord* official = lex_.Cameo("114")) code = "114", cinfo = official;
       }
       // Withdrawing from an agreement (انسحاب أميركا من الاتفاق النووي) or
@@ -2740,11 +2832,11 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
           if (ws.tokens[t].norm != "من") continue;
           const std::string_view w = ws.tokens[t + 1].stem;
           // (also an international body: انسحبت من مجلس حقوق الإنسان، من منظمة اليونسكو)
-          const char* to = (w == "اتفاق" || w == "اتفاقيه" || w == "معاهده" || w == "اتفاقات" || w == "مجلس" ||
-                            w == "منظمه" || w == "عضويه" || w == "هيئه")
+          const char* to = (w == "اتفاق" || w == "اتفاقيه" || w == "معاهده" || w == "اتفاقات" ||
+                            w == "مجلس" || w == "منظمه" || w == "عضويه" || w == "هيئه")
                                ? "160"
-                           : (w == "مفاوضات" || w == "محادثات")                                 ? "164"
-                                                                                                : nullptr;
+                           : (w == "مفاوضات" || w == "محادثات") ? "164"
+                                                                : nullptr;
           if (to)
             if (const EntryRecord* ci = lex_.Cameo(to)) code = to, cinfo = ci;
           break;
@@ -2804,15 +2896,17 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
       // ترامب مكتب التحقيقات الفيدرالي: 111, not 190).
       if (const size_t vp = note.find("verbal:"); vp != std::string::npos && src && !src->role_only) {
         const std::string& c = src->code;
-        const bool armed = c.ends_with("MIL") || c.ends_with("COP") || c.ends_with("SPY") || c.ends_with("REB") ||
-                           c.ends_with("INS") || c == "UAF" || c.starts_with("IMG") || c.size() == 3;
+        const bool armed = c.ends_with("MIL") || c.ends_with("COP") || c.ends_with("SPY") ||
+                           c.ends_with("REB") || c.ends_with("INS") || c == "UAF" || c.starts_with("IMG") ||
+                           c.size() == 3;
         if (!armed && !HasCasualties(ws.tokens, sent.tok_begin, sent.tok_end)) {
           const std::string vcode = note.substr(vp + 7, note.find_first_of(" ;,", vp + 7) - (vp + 7));
           if (const EntryRecord* verbal_info = lex_.Cameo(vcode)) code = vcode, cinfo = verbal_info;
         }
       }
       const std::string skey = src ? src->code : "-", tkey = tgt ? tgt->code : "-";
-      if (!seen.insert({tm.sentence, skey, tkey, std::string(lex_.str(cinfo->code)).substr(0, 2)}).second) return;
+      if (!seen.insert({tm.sentence, skey, tkey, std::string(lex_.str(cinfo->code)).substr(0, 2)}).second)
+        return;
       Event ev;
       ev.doc_id = doc.id;
       ev.sentence_index = tm.sentence;
@@ -2833,7 +2927,8 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
       ev.date_precision = precision;
       if (const lexicon::PlaceMention* where = location_for(src, tgt)) {
         const EntryRecord& pe = lex_.entry(where->entry);
-        ev.location = Location{where->span, std::string(lex_.str(pe.name)), std::string(lex_.str(pe.code)), pe.lat, pe.lon};
+        ev.location = Location{where->span, std::string(lex_.str(pe.name)), std::string(lex_.str(pe.code)),
+                               pe.lat, pe.lon};
       }
       // Confidence that the sentence reports this event: actors identified,
       // a finite verb, anchors in time and space, casualties; lowered by the
@@ -2869,8 +2964,9 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
         return;
       }
       if (collect_) ev.report_features = std::move(ev_feats);
-      ev.rule = "trigger " + lex_.Source(te) + " (" + std::string(ws.nt.text.substr(ws.tokens[tm.tb].nbegin,
-                                                                              ws.tokens[tm.te - 1].nend - ws.tokens[tm.tb].nbegin)) +
+      ev.rule = "trigger " + lex_.Source(te) + " (" +
+                std::string(ws.nt.text.substr(ws.tokens[tm.tb].nbegin,
+                                              ws.tokens[tm.te - 1].nend - ws.tokens[tm.tb].nbegin)) +
                 ") " + how;
       if (src) ev.rule += "; source " + src->rule;
       if (tgt) ev.rule += "; target " + tgt->rule;
