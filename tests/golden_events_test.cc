@@ -42,15 +42,18 @@ std::vector<Case> LoadCases(const std::string& path) {
       ss >> e.src >> e.tgt >> e.root;
       std::string tok;
       while (ss >> tok) {
-        if (tok.rfind("attr=", 0) == 0) e.attr = tok.substr(5);
-        else if (tok.rfind("date=", 0) == 0) e.date = tok.substr(5);
-        else if (tok.rfind("loc=", 0) == 0) e.loc = tok.substr(4);
+        if (tok.rfind("attr=", 0) == 0)
+          e.attr = tok.substr(5);
+        else if (tok.rfind("date=", 0) == 0)
+          e.date = tok.substr(5);
+        else if (tok.rfind("loc=", 0) == 0)
+          e.loc = tok.substr(4);
         else if (tok.rfind("by=", 0) == 0) {  // the attribution's exact text, _ for a space
           e.by = tok.substr(3);
           for (char& ch : e.by)
             if (ch == '_') ch = ' ';
-        }
-        else e.modality = tok;
+        } else
+          e.modality = tok;
       }
       cases.back().expects.push_back(e);
     }
@@ -76,8 +79,8 @@ bool Matches(const Expect& e, const Event& ev, const std::string& text) {
   if (!e.attr.empty() && e.attr != AttributionKindName(ev.attribution_kind)) return false;
   if (!e.date.empty() && e.date != ev.date) return false;
   if (!e.loc.empty() && (!ev.location || ev.location->country != e.loc)) return false;
-  if (!e.by.empty() && (ev.attribution.end > text.size() ||
-                        text.substr(ev.attribution.begin, ev.attribution.size()) != e.by))
+  if (!e.by.empty() &&
+      (ev.attribution.end > text.size() || text.substr(ev.attribution.begin, ev.attribution.size()) != e.by))
     return false;
   return true;
 }
@@ -108,9 +111,10 @@ TEST(GoldenEvents, AllCases) {
         ++failed;
         report << "\n[" << c.name << "] " << e.line << "\n  text: " << c.text << "\n  events:";
         for (const Event& ev : ad.events)
-          report << "\n    " << (ev.source ? ev.source->code : "-") << " " << (ev.target ? ev.target->code : "-")
-                 << " " << ev.cameo << " " << ModalityName(ev.modality) << " attr=" << AttributionKindName(ev.attribution_kind)
-                 << " date=" << ev.date << " loc=" << (ev.location ? ev.location->country : "-") << "  (" << ev.rule << ")";
+          report << "\n    " << (ev.source ? ev.source->code : "-") << " "
+                 << (ev.target ? ev.target->code : "-") << " " << ev.cameo << " " << ModalityName(ev.modality)
+                 << " attr=" << AttributionKindName(ev.attribution_kind) << " date=" << ev.date
+                 << " loc=" << (ev.location ? ev.location->country : "-") << "  (" << ev.rule << ")";
       }
     }
   }

@@ -11,9 +11,9 @@ namespace {
 struct Item {
   uint32_t tb, te;
   DateKind kind;
-  int value = 0;            // month/weekday/number
-  std::string rel;          // relative value ("day:-1")
-  bool dual = false;        // unit in the dual (أسبوعين)
+  int value = 0;      // month/weekday/number
+  std::string rel;    // relative value ("day:-1")
+  bool dual = false;  // unit in the dual (أسبوعين)
 };
 
 bool IsInt(std::string_view s, int* v) {
@@ -87,20 +87,24 @@ void Recognizer::FindDates(const Document& doc, const Workspace& ws, uint32_t si
     Item& m1 = items[i];
     const Item& m2 = items[i + 1];
     if (m1.kind != DateKind::kMonth || m2.kind != DateKind::kMonth || m1.value != m2.value) continue;
-    const std::string_view g1 = m1.te < s.tok_end ? std::string_view(ws.tokens[m1.te].norm) : std::string_view();
+    const std::string_view g1 =
+        m1.te < s.tok_end ? std::string_view(ws.tokens[m1.te].norm) : std::string_view();
     const bool slash = m2.tb == m1.te + 1 && (g1 == "/" || g1 == "-");
     const bool paren = m2.tb == m1.te + 1 && g1 == "(" && m2.te < s.tok_end && ws.tokens[m2.te].norm == ")";
     if (!slash && !paren) continue;
     m1.te = paren ? m2.te + 1 : m2.te;
     items.erase(items.begin() + static_cast<std::ptrdiff_t>(i) + 1);
   }
-  auto span = [&](uint32_t tb, uint32_t te) { return Span{ws.tokens[tb].span.begin, ws.tokens[te - 1].span.end}; };
+  auto span = [&](uint32_t tb, uint32_t te) {
+    return Span{ws.tokens[tb].span.begin, ws.tokens[te - 1].span.end};
+  };
   auto adjacent = [&](size_t i, size_t j) {
     // Items j directly follows i, allowing one comma token between.
     if (items[j].tb == items[i].te) return true;
     return items[j].tb == items[i].te + 1 && ws.tokens[items[i].te].norm == ",";
   };
-  auto emit = [&](uint32_t tb, uint32_t te, std::string value, const char* precision, bool relative, bool future) {
+  auto emit = [&](uint32_t tb, uint32_t te, std::string value, const char* precision, bool relative,
+                  bool future) {
     DateMention dm;
     dm.sentence = si, dm.tb = tb, dm.te = te, dm.span = span(tb, te);
     dm.value = std::move(value);
@@ -122,7 +126,8 @@ void Recognizer::FindDates(const Document& doc, const Workspace& ws, uint32_t si
     const bool n1 = i + 1 < items.size() && adjacent(i, i + 1);
     const bool n2 = n1 && i + 2 < items.size() && adjacent(i + 1, i + 2);
     // day month [year]
-    if (a.kind == DateKind::kNumber && a.value >= 1 && a.value <= 31 && n1 && items[i + 1].kind == DateKind::kMonth) {
+    if (a.kind == DateKind::kNumber && a.value >= 1 && a.value <= 31 && n1 &&
+        items[i + 1].kind == DateKind::kMonth) {
       const int m = items[i + 1].value;
       int y = py;
       uint32_t te = items[i + 1].te;
@@ -144,7 +149,8 @@ void Recognizer::FindDates(const Document& doc, const Workspace& ws, uint32_t si
       if (n2 && items[i + 1].kind == DateKind::kNumber && items[i + 1].value <= 31 &&
           items[i + 2].kind == DateKind::kNumber && items[i + 2].value > 1900) {
         const int y = items[i + 2].value, d = items[i + 1].value;
-        if (d >= 1 && d <= DaysInMonth(y, a.value)) emit(a.tb, items[i + 2].te, FormatDate(y, a.value, d), "day", false, false);
+        if (d >= 1 && d <= DaysInMonth(y, a.value))
+          emit(a.tb, items[i + 2].te, FormatDate(y, a.value, d), "day", false, false);
         i += 2;
         continue;
       }
@@ -192,7 +198,8 @@ void Recognizer::FindDates(const Document& doc, const Workspace& ws, uint32_t si
     if (a.kind == DateKind::kWeekday) {
       bool future = false;
       uint32_t te = a.te;
-      if (n1 && (items[i + 1].kind == DateKind::kPastMarker || items[i + 1].kind == DateKind::kFutureMarker)) {
+      if (n1 &&
+          (items[i + 1].kind == DateKind::kPastMarker || items[i + 1].kind == DateKind::kFutureMarker)) {
         future = items[i + 1].kind == DateKind::kFutureMarker;
         te = items[++i].te;
       }
@@ -213,7 +220,8 @@ void Recognizer::FindDates(const Document& doc, const Workspace& ws, uint32_t si
       emit(a.tb, te, from_days(day), "day", true, future);
       continue;
     }
-    if (a.kind == DateKind::kUnit || (a.kind == DateKind::kNumber && n1 && items[i + 1].kind == DateKind::kUnit)) {
+    if (a.kind == DateKind::kUnit ||
+        (a.kind == DateKind::kNumber && n1 && items[i + 1].kind == DateKind::kUnit)) {
       // [قبل|بعد|منذ|خلال] [N] unit
       size_t ui = a.kind == DateKind::kUnit ? i : i + 1;
       int count = a.kind == DateKind::kUnit ? (items[ui].dual ? 2 : 1) : a.value;
@@ -229,7 +237,11 @@ void Recognizer::FindDates(const Document& doc, const Workspace& ws, uint32_t si
         continue;
       }
       const std::string& unit = items[ui].rel;
-      const int days = unit == "day" ? 1 : unit == "week" ? 7 : unit == "month" ? 30 : unit == "year" ? 365 : 0;
+      const int days = unit == "day"     ? 1
+                       : unit == "week"  ? 7
+                       : unit == "month" ? 30
+                       : unit == "year"  ? 365
+                                         : 0;
       if (days == 0) {
         i = ui;
         continue;
@@ -238,8 +250,8 @@ void Recognizer::FindDates(const Document& doc, const Workspace& ws, uint32_t si
       if (!have_pub) {
         emit(tb, items[ui].te, "", "day", true, sign > 0);
       } else {
-        emit(tb, items[ui].te, from_days(pub + sign * count * days), days >= 30 ? (days == 30 ? "month" : "year") : "day",
-             true, sign > 0);
+        emit(tb, items[ui].te, from_days(pub + sign * count * days),
+             days >= 30 ? (days == 30 ? "month" : "year") : "day", true, sign > 0);
       }
       i = ui;
       continue;

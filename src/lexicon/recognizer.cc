@@ -164,8 +164,10 @@ void Recognizer::ComposeActors(const Document& doc, const Workspace& ws, uint32_
         // Valid at the document date (open ranges allowed); otherwise the
         // closest range gives only the country.
         const bool valid = date == 0 || ((e.from == 0 || e.from <= date) && (e.to == 0 || date <= e.to));
-        const int32_t gap = valid ? 0 : std::min(std::abs(date - e.from), std::abs(date - (e.to ? e.to : date)));
-        if (!valid && a.code.size() > 3 && a.code.compare(0, 3, "IGO") != 0 && a.code.compare(0, 3, "IMG") != 0)
+        const int32_t gap =
+            valid ? 0 : std::min(std::abs(date - e.from), std::abs(date - (e.to ? e.to : date)));
+        if (!valid && a.code.size() > 3 && a.code.compare(0, 3, "IGO") != 0 &&
+            a.code.compare(0, 3, "IMG") != 0)
           a.code.resize(3);
         score = valid ? 5 : 3;
         if (score < best_score || (score == best_score && gap >= best_gap)) continue;
@@ -183,7 +185,8 @@ void Recognizer::ComposeActors(const Document& doc, const Workspace& ws, uint32_
         a.nisba = e.kind == static_cast<uint8_t>(CountryKind::kNisba);
       } else if (cat == Category::kAgent) {
         // unless:W in the role's note: another sense when W follows (القضاء على).
-        if (const std::string_view note = lex_.str(e.extra); !note.empty() && m.te < ws.sentences[si].tok_end) {
+        if (const std::string_view note = lex_.str(e.extra);
+            !note.empty() && m.te < ws.sentences[si].tok_end) {
           if (const size_t u = note.find("unless:"); u != std::string_view::npos) {
             std::string_view w = note.substr(u + 7);
             w = w.substr(0, w.find_first_of(" ;,"));
@@ -198,7 +201,9 @@ void Recognizer::ComposeActors(const Document& doc, const Workspace& ws, uint32_
     }
     if (best.type) atoms.push_back(std::move(best));
   }
-  auto span_of = [&](uint32_t tb, uint32_t te) { return Span{ws.tokens[tb].span.begin, ws.tokens[te - 1].span.end}; };
+  auto span_of = [&](uint32_t tb, uint32_t te) {
+    return Span{ws.tokens[tb].span.begin, ws.tokens[te - 1].span.end};
+  };
   // Roles may be linked to what follows through من/في after at most one
   // adjective: "جنرال من قيادة القوات الأمريكية", "مسؤولين كبارا في روسيا".
   // (Not past "backed/funded by": in الحوثي الإرهابية المدعومة من إيران Iran is the
@@ -254,7 +259,8 @@ void Recognizer::ComposeActors(const Document& doc, const Workspace& ws, uint32_
           const PhraseMatch& m = r->matches[mi];
           if (m.tb > t || m.te <= t) continue;
           for (uint32_t k = 0; k < m.count; ++k)
-            if (lex_.entry(r->pool[m.first + k]).category == static_cast<uint8_t>(Category::kTrigger)) return true;
+            if (lex_.entry(r->pool[m.first + k]).category == static_cast<uint8_t>(Category::kTrigger))
+              return true;
         }
         return false;
       };
@@ -346,7 +352,9 @@ void Recognizer::ComposeActors(const Document& doc, const Workspace& ws, uint32_
       am.rule = rule;
     } else {
       am.code = atoms[i].code;
-      am.rule = std::string(atoms[i].type == 'P' ? "person:" : atoms[i].type == 'O' ? "org:" : "country:") +
+      am.rule = std::string(atoms[i].type == 'P'   ? "person:"
+                            : atoms[i].type == 'O' ? "org:"
+                                                   : "country:") +
                 atoms[i].rule;
       am.strength = atoms[i].type == 'C' ? (atoms[i].nisba ? 1 : 2) : 3;
       am.nisba_only = atoms[i].type == 'C' && atoms[i].nisba;
@@ -396,22 +404,26 @@ void Recognizer::ComposeActors(const Document& doc, const Workspace& ws, uint32_
     if (!a.role_only) continue;
     // القوات غير السورية, القوات الأجنبية: no one's organs in particular.
     if (a.te < ws.sentences[si].tok_end &&
-        (ws.tokens[a.te].norm == "غير" || ws.tokens[a.te].stem == "اجنبيه" || ws.tokens[a.te].stem == "اجنبي"))
+        (ws.tokens[a.te].norm == "غير" || ws.tokens[a.te].stem == "اجنبيه" ||
+         ws.tokens[a.te].stem == "اجنبي"))
       continue;
     // Only organs of a state belong to the state named before them; rebels,
     // opponents, civilians or media near "the Russian air force" are not Russian.
     static const char* const kStateRoles[] = {"GOV", "MIL", "COP", "LEG", "SPY", "JUD"};
-    if (std::none_of(std::begin(kStateRoles), std::end(kStateRoles), [&](const char* r) { return a.code == r; }))
+    if (std::none_of(std::begin(kStateRoles), std::end(kStateRoles),
+                     [&](const char* r) { return a.code == r; }))
       continue;
     std::string country;
     bool unique = true;
     for (size_t q = first; q < k; ++q) {
       const std::string& c = r->actors[q].code;
-      if (r->actors[q].role_only || c.size() < 3 || c.compare(0, 3, "IGO") == 0 || c.compare(0, 3, "IMG") == 0 ||
-          c.compare(0, 3, "UAF") == 0)
+      if (r->actors[q].role_only || c.size() < 3 || c.compare(0, 3, "IGO") == 0 ||
+          c.compare(0, 3, "IMG") == 0 || c.compare(0, 3, "UAF") == 0)
         continue;
-      if (country.empty()) country = c.substr(0, 3);
-      else if (country != c.substr(0, 3)) unique = false;
+      if (country.empty())
+        country = c.substr(0, 3);
+      else if (country != c.substr(0, 3))
+        unique = false;
     }
     if (!country.empty() && unique) {
       a.code = country + a.code;
@@ -438,10 +450,12 @@ void Recognizer::ResolveHomeland(const Workspace& ws, Recognition* r) const {
       if (!homeland) continue;
       const ActorMention* best = nullptr;
       for (const ActorMention& a : r->actors) {
-        if (a.role_only || a.code.size() < 3 || a.code.starts_with("IGO") || a.code.starts_with("IMG")) continue;
+        if (a.role_only || a.code.size() < 3 || a.code.starts_with("IGO") || a.code.starts_with("IMG"))
+          continue;
         const bool before = (a.sentence == si && a.te <= t) || a.sentence + 1 == si;
         if (!before) continue;
-        if (best == nullptr || a.sentence > best->sentence || (a.sentence == best->sentence && a.te > best->te))
+        if (best == nullptr || a.sentence > best->sentence ||
+            (a.sentence == best->sentence && a.te > best->te))
           best = &a;
       }
       if (best == nullptr) continue;
@@ -542,13 +556,15 @@ void Recognizer::ResolvePlaces(const Workspace& ws, Recognition* r) const {
   // Document context: how often each country is named (actors and unambiguous places).
   std::map<std::string, int> weight;
   for (const ActorMention& a : r->actors)
-    if (a.code.size() >= 3 && a.code.compare(0, 3, "IGO") && a.code.compare(0, 3, "IMG")) weight[a.code.substr(0, 3)]++;
+    if (a.code.size() >= 3 && a.code.compare(0, 3, "IGO") && a.code.compare(0, 3, "IMG"))
+      weight[a.code.substr(0, 3)]++;
   for (const PhraseMatch& m : r->matches) {
     int places = 0;
     std::string only;
     for (uint32_t k = 0; k < m.count; ++k) {
       const EntryRecord& e = lex_.entry(r->pool[m.first + k]);
-      if (e.category == static_cast<uint8_t>(Category::kPlace)) ++places, only = std::string(lex_.str(e.code));
+      if (e.category == static_cast<uint8_t>(Category::kPlace))
+        ++places, only = std::string(lex_.str(e.code));
     }
     if (places == 1) weight[only]++;
   }
@@ -576,7 +592,9 @@ void Recognizer::ResolvePlaces(const Workspace& ws, Recognition* r) const {
       double score = 10.0 * ctx + std::log10(1.0 + std::max(0, e.from));
       if (e.kind == static_cast<uint8_t>(PlaceKind::kCountry)) score += 30;
       if (e.kind == static_cast<uint8_t>(PlaceKind::kCapital)) score += 6;
-      if (e.kind == static_cast<uint8_t>(PlaceKind::kSite) || e.kind == static_cast<uint8_t>(PlaceKind::kRegion)) score += 3;
+      if (e.kind == static_cast<uint8_t>(PlaceKind::kSite) ||
+          e.kind == static_cast<uint8_t>(PlaceKind::kRegion))
+        score += 3;
       if (score > best_score) {
         second = best, second_score = best_score;
         best = ei, best_score = score;
@@ -594,7 +612,10 @@ void Recognizer::ResolvePlaces(const Workspace& ws, Recognition* r) const {
     if (readings > 1 && second != kNone) {
       const std::string c1(lex_.str(lex_.entry(best).code)), c2(lex_.str(lex_.entry(second).code));
       if (c1 != c2) {
-        auto w = [&](const std::string& c) { auto it = weight.find(c); return it == weight.end() ? 0 : it->second; };
+        auto w = [&](const std::string& c) {
+          auto it = weight.find(c);
+          return it == weight.end() ? 0 : it->second;
+        };
         p.note = "ambiguous (" + std::to_string(readings) + " readings): chose " + c1 + " over " + c2 + ": " +
                  std::to_string(w(c1)) + " vs " + std::to_string(w(c2)) + " other mentions in the document";
       }
@@ -666,16 +687,16 @@ void Recognizer::FindGappedFrom(const Workspace& ws, const Sentence& s, std::spa
         // من العقوبات، شنت موجة من الغارات، أجرى جولة من المحادثات).
         auto quantifier = [&](uint32_t g) {
           const std::string_view st = ws.tokens[g].stem;
-          return st == "مجموعه" || st == "سلسله" || st == "حزمه" || st == "جمله" || st == "عددا" || st == "مزيدا" ||
-                 st == "مزيد" || st == "جوله" || st == "موجه";
+          return st == "مجموعه" || st == "سلسله" || st == "حزمه" || st == "جمله" || st == "عددا" ||
+                 st == "مزيدا" || st == "مزيد" || st == "جوله" || st == "موجه";
         };
         // ... and so does a count (أطلقوا أكثر من 180 صاروخا، شنت 12 غارة).
         auto count = [&](uint32_t g) {
           const text::Token& k = ws.tokens[g];
           if (k.kind == text::TokenKind::kNumber) return true;
           const std::string_view st = k.stem;
-          return st == "اكثر" || st == "نحو" || st == "قرابه" || st == "حوالي" || st == "عشرات" || st == "مئات" ||
-                 (st == "من" && g > tm.te && ws.tokens[g - 1].stem == "اكثر");
+          return st == "اكثر" || st == "نحو" || st == "قرابه" || st == "حوالي" || st == "عشرات" ||
+                 st == "مئات" || (st == "من" && g > tm.te && ws.tokens[g - 1].stem == "اكثر");
         };
         bool gap_is_actor = true;
         for (uint32_t g = tm.te; g < start && gap_is_actor; ++g) {
@@ -683,16 +704,18 @@ void Recognizer::FindGappedFrom(const Workspace& ws, const Sentence& s, std::spa
           // an apposition between commas: أجرى الفريق أحمد قايد صالح، نائب وزير الدفاع
           // الوطني، محادثات; a rank before the name: الفريق، اللواء)
           const std::string_view gs = ws.tokens[g].stem;
-          bool covered = quantifier(g) || (g > tm.te && ws.tokens[g].norm == "من" && quantifier(g - 1)) || count(g) ||
-                         (ws.tokens[g].norm == "," && g > tm.te) || gs == "فريق" || gs == "لواء" || gs == "عميد" ||
-                         gs == "عقيد" || gs == "مشير" || gs == "جنرال" || gs == "اميرال";
+          bool covered = quantifier(g) || (g > tm.te && ws.tokens[g].norm == "من" && quantifier(g - 1)) ||
+                         count(g) || (ws.tokens[g].norm == "," && g > tm.te) || gs == "فريق" ||
+                         gs == "لواء" || gs == "عميد" || gs == "عقيد" || gs == "مشير" || gs == "جنرال" ||
+                         gs == "اميرال";
           if (!covered && g > tm.te) {  // inside a comma pair that follows the subject
             uint32_t open = g, close = g;
             while (open > tm.te && ws.tokens[open - 1].norm != ",") --open;
             while (close < start && ws.tokens[close].norm != ",") ++close;
             covered = open > tm.te && close < start && close - open <= 6;
           }
-          for (const ActorMention& a : r->actors) covered |= a.sentence == tm.sentence && a.tb <= g && g < a.te;
+          for (const ActorMention& a : r->actors)
+            covered |= a.sentence == tm.sentence && a.tb <= g && g < a.te;
           for (const DateMention& d : r->dates) covered |= d.sentence == tm.sentence && d.tb <= g && g < d.te;
           gap_is_actor = covered;
         }
@@ -783,19 +806,20 @@ void Recognizer::UseEntities(const Workspace& ws, Recognition* r, std::vector<Me
                       r->places.end());
       // A known surname inside a longer name that starts earlier is someone
       // else's (جيم كيم of the World Bank is not Kim Jong-un).
-      r->actors.erase(std::remove_if(r->actors.begin(), r->actors.end(),
-                                     [&](const ActorMention& a) {
-                                       if (!a.rule.starts_with("person:") || a.span.begin <= e.span.begin ||
-                                           a.span.end > e.span.end)
-                                         return false;
-                                       // ... unless the entity just runs two known names together
-                                       // (واتهم نتانياهو عباس، قمة كيم ترمب).
-                                       for (const ActorMention& b : r->actors)
-                                         if (&b != &a && b.span.begin >= e.span.begin && b.span.end <= a.span.begin)
-                                           return false;
-                                       return true;
-                                     }),
-                      r->actors.end());
+      r->actors.erase(
+          std::remove_if(r->actors.begin(), r->actors.end(),
+                         [&](const ActorMention& a) {
+                           if (!a.rule.starts_with("person:") || a.span.begin <= e.span.begin ||
+                               a.span.end > e.span.end)
+                             return false;
+                           // ... unless the entity just runs two known names together
+                           // (واتهم نتانياهو عباس، قمة كيم ترمب).
+                           for (const ActorMention& b : r->actors)
+                             if (&b != &a && b.span.begin >= e.span.begin && b.span.end <= a.span.begin)
+                               return false;
+                           return true;
+                         }),
+          r->actors.end());
       // An entity that is (or holds) a known actor names that actor, not the
       // actor before it (الحزب اللبناني للبوليساريو: two parties).
       bool holds_actor = false;
@@ -865,7 +889,8 @@ void Recognizer::Run(const Document& doc, Workspace* ws, std::vector<Mention>* m
   for (ActorMention& a : r->actors) {
     if (!a.role_only) continue;
     if (a.te < ws->tokens.size() && a.te < ws->sentences[a.sentence].tok_end &&
-        (ws->tokens[a.te].norm == "غير" || ws->tokens[a.te].stem == "اجنبيه" || ws->tokens[a.te].stem == "اجنبي"))
+        (ws->tokens[a.te].norm == "غير" || ws->tokens[a.te].stem == "اجنبيه" ||
+         ws->tokens[a.te].stem == "اجنبي"))
       continue;  // القوات غير السورية، القوات الأجنبية
     std::string country;
     bool unique = true;
@@ -877,13 +902,16 @@ void Recognizer::Run(const Document& doc, Workspace* ws, std::vector<Mention>* m
       if (p.tb > 0 && ws->tokens[p.tb - 1].stem != "في" &&
           !text::InLocativePhrase(ws->tokens.data(), p.tb, ws->sentences[p.sentence].tok_begin)) {
         bool party = false;
-        for (const ActorMention& b : r->actors) party |= b.sentence == p.sentence && b.tb == p.tb && b.te == p.te;
+        for (const ActorMention& b : r->actors)
+          party |= b.sentence == p.sentence && b.tb == p.tb && b.te == p.te;
         if (party) continue;
       }
       const std::string c(lex_.str(lex_.entry(p.entry).code));
       if (c.size() != 3) continue;
-      if (country.empty()) country = c;
-      else if (country != c) unique = false;
+      if (country.empty())
+        country = c;
+      else if (country != c)
+        unique = false;
     }
     if (!country.empty() && unique) {
       // "The coalition" in Yemen is the Saudi-led one, in Syria and Iraq the

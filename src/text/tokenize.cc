@@ -149,7 +149,8 @@ void Segmenter::SegmentUncached(Token* tok) const {
       std::string_view core = w.substr(0, w.size() - pron.size());
       if (explains(core, true)) return true;
       // (a perfect 3rd feminine: فرضت + ها)
-      if (EndsWith(core, "ت") && Letters(core) >= 4 && explains(core.substr(0, core.size() - 2), true)) return true;
+      if (EndsWith(core, "ت") && Letters(core) >= 4 && explains(core.substr(0, core.size() - 2), true))
+        return true;
       return false;
     }
     return false;
@@ -203,7 +204,8 @@ void Segmenter::SegmentUncached(Token* tok) const {
     // A rest that starts like the article is split like the bare word would
     // be when the article-less stem is a dictionary key: وألمانيا is و + ال +
     // مانيا, as ألمانيا is ال + مانيا, so both meet the same dictionary entry.
-    if (!def && StartsWith(rest, "ال") && Letters(rest) >= 5 && Preferred(rest.substr(std::string_view("ال").size())))
+    if (!def && StartsWith(rest, "ال") && Letters(rest) >= 5 &&
+        Preferred(rest.substr(std::string_view("ال").size())))
       continue;
     if (!c.form.empty() && (future_known || known_stem(rest, false) || explains(rest, true))) {
       tok->proclitics = c.flags, tok->stem = rest;
