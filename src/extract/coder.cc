@@ -202,8 +202,11 @@ bool IsParty(const ActorMention& a, const TriggerMatch& tm, int root, bool verba
              const Recognition& r, const lexicon::Lexicon& lex) {
   const auto& toks = ws.tokens;
   const uint32_t sb = ws.sentences[tm.sentence].tok_begin;
-  if (root >= 3 && root <= 8 && a.tb > sb && toks[a.tb - 1].norm == "في" && toks[a.tb - 1].proclitics == 0)
-    return false;
+  // (the whole coordinated run after في: يدعم الإرهاب في سوريا والعراق واليمن)
+  if (root >= 3 && root <= 8) {
+    const uint32_t hb = CoordinationHead(a, toks, sb, r);
+    if (hb > sb && toks[hb - 1].norm == "في" && toks[hb - 1].proclitics == 0) return false;
+  }
   // ... also past a geographic noun and its nisba (في العاصمة الأرجنتينية
   // بوينس آيرس، في مدينة جدة).
   if (root >= 3 && root <= 8 && a.code.size() == 3 && a.tb >= sb + 2 && !toks[a.tb].has(text::kPrepBi) &&
