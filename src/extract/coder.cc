@@ -1523,6 +1523,7 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
     // a preposition introduces. Either falls back on the other.
     const std::string frame(lex_.str(te.name));
     const bool prefer_governed = kind == TriggerKind::kLight || (frame.rfind("prep:", 0) == 0);
+    const int root_of_trigger = std::atoi(cameo.substr(0, 2).c_str());
     auto pick_target = [&](const std::vector<const ActorMention*>& all_cands) {
       // An envoy's لدى-phrase says where it is accredited (البعثة الكويتية لدى
       // الأمم المتحدة): no party, unless the verb takes لدى (احتجت مصر لدى إيران).
@@ -1547,7 +1548,16 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
                                             : nullptr;
           co_agent = subject != nullptr && subject->tb == tm.te;  // (verb, subject, مع ...)
         }
-        if (!accredited && !co_agent) cands.push_back(a);
+        // ... and for meetings and cooperation (roots 03-08) an actor past a
+        // purpose (لمناقشة، لبحث) is the topic's: قرر مجلس الأمن عقد اجتماع لمناقشة
+        // الهجوم الكيماوي للنظام السوري has no Syrian party.
+        bool topic = false;
+        if (root_of_trigger >= 3 && root_of_trigger <= 8)
+          for (const TriggerMatch& o : r.triggers)
+            if (&o != &tm && o.sentence == tm.sentence && o.tb >= tm.te && o.tb < a->tb &&
+                ws.tokens[o.tb].has(text::kPrepLi) && !ws.tokens[o.tb].has(text::kDefArticle))
+              topic = true;
+        if (!accredited && !co_agent && !topic) cands.push_back(a);
       }
       // في introduces where, not whom: such actors are the last resort.
       std::vector<const ActorMention*> governed, bare, locative;
