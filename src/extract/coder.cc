@@ -638,7 +638,22 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
   }
   const bool sports_doc = (!sports.empty() && sports[0]) || sports_sentences >= 3;
 
+  // The current sentence's triggers and actors: the loops below ask about them
+  // per token and per candidate, and scanning the whole document's lists there
+  // made long documents (a 3 MB line) quadratic in their size.
+  std::vector<const TriggerMatch*> sent_trig;
+  std::vector<const ActorMention*> sent_actors;
+  uint32_t cached_sentence = UINT32_MAX;
   for (const TriggerMatch& tm : r.triggers) {
+    if (tm.sentence != cached_sentence) {
+      cached_sentence = tm.sentence;
+      sent_trig.clear();
+      sent_actors.clear();
+      for (const TriggerMatch& o : r.triggers)
+        if (o.sentence == tm.sentence) sent_trig.push_back(&o);
+      for (const ActorMention& a : r.actors)
+        if (a.sentence == tm.sentence) sent_actors.push_back(&a);
+    }
     const EntryRecord& te = lex_.entry(tm.entry);
     const std::string note(lex_.str(te.extra));
     if (note.find("speech") != std::string::npos) continue;  // statements feed attribution, not events
@@ -1050,16 +1065,17 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
       // أحمد قايد صالح، نائب وزير الدفاع الوطني، محادثات ...)
       // (the actor may end an adjective or two early: نائب وزير الدفاع الوطني)
       if (a >= sent.tok_begin + 2 && ActorEndsAt(r, tm.sentence, a - 1))
-        for (const ActorMention& x : r.actors)
-          if (x.sentence == tm.sentence && x.tb == a && x.te <= b && b - x.te <= 2 && !x.nisba_only) {
+        for (const ActorMention* xp : sent_actors) {
+          const ActorMention& x = *xp;
+          if (x.tb == a && x.te <= b && b - x.te <= 2 && !x.nisba_only) {
             bool plain = true;
             for (uint32_t g = x.te; g < b; ++g) {
               plain &= ws.tokens[g].kind == text::TokenKind::kArabic && ws.tokens[g].has(text::kDefArticle);
-              for (const ActorMention& y : r.actors)
-                plain &= !(y.sentence == tm.sentence && y.tb <= g && g < y.te);
+              for (const ActorMention* y : sent_actors) plain &= !(y->tb <= g && g < y->te);
             }
             if (plain) return true;
           }
+        }
       for (uint32_t g = a; g < b; ++g) {
         bool in_date = ws.tokens[g].norm == "و" || ws.tokens[g].norm == "في";
         for (const lexicon::DateMention& d : r.dates)
@@ -1071,8 +1087,8 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
     auto parenthetical_comma = [&](uint32_t t) {  // token t is one of the two commas
       if (ws.tokens[t].norm != ",") return false;
       // (a comma inside an actor's apposition: الرئيس الأمريكي، دونالد ترامب)
-      for (const ActorMention& a : r.actors)
-        if (a.sentence == tm.sentence && a.tb < t && t < a.te) return true;
+      for (const ActorMention* a : sent_actors)
+        if (a->tb < t && t < a->te) return true;
       for (uint32_t u = t + 1; u < sent.tok_end && u <= t + 6; ++u)
         if (ws.tokens[u].norm == ",") return date_only(t + 1, u);
       for (uint32_t u = t; u > sent.tok_begin && t - u < 6; --u)
@@ -1101,17 +1117,20 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
       const text::Token& k = ws.tokens[t];
       // (also و + a subject + its verb: غارات على غزة والأمم المتحدة تدعو)
       if (k.has(text::kConjWa))
-        for (const ActorMention& a : r.actors)
-          if (a.sentence == tm.sentence && a.tb == t && a.te < sent.tok_end && !a.nisba_only)
-            for (const TriggerMatch& o : r.triggers)
-              if (&o != &tm && o.sentence == tm.sentence && o.tb == a.te && o.entry != lexicon::kNone &&
+        for (const ActorMention* a : sent_actors)
+          if (a->tb == t && a->te < sent.tok_end && !a->nisba_only)
+            for (const TriggerMatch* op : sent_trig) {
+              const TriggerMatch& o = *op;
+              if (&o != &tm && o.tb == a->te && o.entry != lexicon::kNone &&
                   static_cast<TriggerKind>(lex_.entry(o.entry).kind) == TriggerKind::kVerb &&
                   !ws.tokens[o.tb].has(text::kDefArticle) && ws.tokens[o.tb].proclitics == 0 &&
                   (ws.tokens[o.tb].stem.starts_with("ي") || ws.tokens[o.tb].stem.starts_with("ت")))
                 return true;
+            }
       if (!k.has(text::kConjWa) || k.has(text::kDefArticle)) return false;
-      for (const TriggerMatch& o : r.triggers)
-        if (&o != &tm && o.sentence == tm.sentence && o.tb == t && o.entry != lexicon::kNone &&
+      for (const TriggerMatch* op : sent_trig)
+        if (const TriggerMatch& o = *op;
+            &o != &tm && o.tb == t && o.entry != lexicon::kNone &&
             static_cast<TriggerKind>(lex_.entry(o.entry).kind) == TriggerKind::kVerb &&
             lex_.str(lex_.entry(o.entry).code).substr(0, 2) != "01" &&  // (يوما ونصف: no وصف)
             // (قتل فلسطيني وأصيب آخر في قصف: the wounded share the cause)
@@ -1553,9 +1572,9 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
         // الهجوم الكيماوي للنظام السوري has no Syrian party.
         bool topic = false;
         if (root_of_trigger >= 3 && root_of_trigger <= 8)
-          for (const TriggerMatch& o : r.triggers)
-            if (&o != &tm && o.sentence == tm.sentence && o.tb >= tm.te && o.tb < a->tb &&
-                ws.tokens[o.tb].has(text::kPrepLi) && !ws.tokens[o.tb].has(text::kDefArticle))
+          for (const TriggerMatch* o : sent_trig)
+            if (o != &tm && o->tb >= tm.te && o->tb < a->tb && ws.tokens[o->tb].has(text::kPrepLi) &&
+                !ws.tokens[o->tb].has(text::kDefArticle))
               topic = true;
         if (!accredited && !co_agent && !topic) cands.push_back(a);
       }
@@ -1797,9 +1816,10 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
         // (Force keeps its target: نفذ الجيش هجوما على مواقع تسيطر عليها الميليشيات.)
         auto past_verb = [&](const ActorMention* a) {
           if (violent) return false;
-          for (const TriggerMatch& o : r.triggers)
-            if (&o != &tm && o.sentence == tm.sentence && o.tb >= sources.back()->te && o.te <= a->tb &&
-                o.entry != lexicon::kNone && o.te == o.tb + 1 && ws.tokens[o.tb].proclitics == 0 &&
+          for (const TriggerMatch* op : sent_trig)
+            if (const TriggerMatch& o = *op;
+                &o != &tm && o.tb >= sources.back()->te && o.te <= a->tb && o.entry != lexicon::kNone &&
+                o.te == o.tb + 1 && ws.tokens[o.tb].proclitics == 0 &&
                 static_cast<TriggerKind>(lex_.entry(o.entry).kind) == TriggerKind::kVerb &&
                 lex_.str(lex_.entry(o.entry).code).substr(0, 2) != "01" &&
                 (ws.tokens[o.tb].stem.starts_with("ي") || ws.tokens[o.tb].stem.starts_with("ت")))
