@@ -16,7 +16,7 @@ rasd="$(realpath "$1")"
 tmp="$(mktemp -d)"
 trap 'chmod -R u+rwx "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
 TIME_LIMIT=${HOSTILE_TIME_LIMIT:-60}  # seconds per command (one input)
-# All inputs at once hold about 12 M tokens (3 MB of `ب.` alone is 3 M): 20-35 s
+# All inputs at once hold millions of tokens (3 MB of `ب.` alone is 3 M): 20-40 s
 # on an idle 2-core machine, more under a parallel ctest; the bound is for hangs.
 ALL_TIME_LIMIT=${HOSTILE_ALL_TIME_LIMIT:-240}
 RSS_LIMIT_MB=${HOSTILE_RSS_LIMIT_MB:-512}          # one input
