@@ -2573,8 +2573,11 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
       if (d.sentence != tm.sentence || d.value.empty()) continue;
       const uint32_t dist = d.tb >= tm.te ? d.tb - tm.te : tm.tb - std::min(tm.tb, d.te);
       // A date a long way off in the sentence belongs to another clause
-      // (… بتهمة دعم جماعة … محاولة الانقلاب في 15 يوليو 2016).
-      if (dist > 15) continue;
+      // (… بتهمة دعم جماعة … محاولة الانقلاب في 15 يوليو 2016), unless it
+      // opens the sentence before a comma: then it dates the whole sentence
+      // (وفي العام 1996، حين حاولت …، أجبر الاتحاد الأوروبي واشنطن).
+      const bool fronted = d.tb <= sent.tok_begin + 2 && d.te < sent.tok_end && ws.tokens[d.te].norm == ",";
+      if (dist > 15 && !fronted) continue;
       if (dist < best_dist) best_dist = dist, best_date = &d;
     }
     std::string date, precision;

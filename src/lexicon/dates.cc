@@ -232,6 +232,12 @@ void Recognizer::FindDates(const Document& doc, const Workspace& ws, uint32_t si
       // two days": no date. Only بعد and في غضون point forward.
       if (prep == "قبل" || prep == "منذ") sign = -1;
       if (prep == "بعد" || prep == "غضون") sign = +1;
+      // ... من: counted from another event, not from the publication date
+      // (بعد أسابيع من القتال، قبل يومين من الانتخابات).
+      const uint32_t after = items[ui].te;
+      if (after < s.tok_end && ws.tokens[after].kind == text::TokenKind::kArabic &&
+          ws.tokens[after].norm == "من")
+        sign = 0;
       if (sign == 0 || count <= 0 || count > 400) {
         i = ui;
         continue;

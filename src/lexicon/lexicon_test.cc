@@ -174,6 +174,9 @@ TEST_F(LexiconTest, DatesResolveAgainstPublication) {
             std::vector<std::string>{"2016-02-19"});
   // خلال N units reads both ways (over the past ten years / within ten years): no date.
   EXPECT_TRUE(Codes(Annotate("ارتفع خلال عشر سنوات", "2016-02-16"), MentionKind::kDate).empty());
+  // ... من counts from another event, not from the publication date.
+  EXPECT_TRUE(Codes(Annotate("وصل بعد أسبوعين من الانتخابات", "2016-02-16"), MentionKind::kDate).empty());
+  EXPECT_TRUE(Codes(Annotate("قبل ثلاثة أيام من القمة", "2016-02-16"), MentionKind::kDate).empty());
 }
 
 TEST_F(LexiconTest, NamesEndingInAnAreNotDuals) {

@@ -804,6 +804,14 @@ void Recognizer::UseEntities(const Workspace& ws, Recognition* r, std::vector<Me
                                               !(p.span.begin == e.span.begin && p.span.end == e.span.end);
                                      }),
                       r->places.end());
+      // A bare nisba inside a person's name is the name (ويلبور روس is Wilbur
+      // Ross, not "Russians"; عبد الله المصري).
+      r->actors.erase(std::remove_if(r->actors.begin(), r->actors.end(),
+                                     [&](const ActorMention& a) {
+                                       return a.nisba_only && a.span.begin > e.span.begin &&
+                                              a.span.end <= e.span.end;
+                                     }),
+                      r->actors.end());
       // A known surname inside a longer name that starts earlier is someone
       // else's (جيم كيم of the World Bank is not Kim Jong-un).
       r->actors.erase(
