@@ -1727,7 +1727,13 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
       if (!before.empty() && verbal) {
         // Subject before the verb: the nearest actor (and its coordinated run).
         size_t k = before.size() - 1;
-        while (k > 0 && before[k - 1]->te == before[k]->tb && ws.tokens[before[k]->tb].has(text::kConjWa))
+        // ... except before a singular relative pronoun, which takes the last
+        // conjunct alone (بين الدوحة وإيران التي تدعم الحوثيين: Iran supports).
+        const uint32_t rel = before[k]->te;
+        const bool singular_relative =
+            rel < tm.tb && (ws.tokens[rel].norm == "التي" || ws.tokens[rel].norm == "الذي");
+        while (!singular_relative && k > 0 && before[k - 1]->te == before[k]->tb &&
+               ws.tokens[before[k]->tb].has(text::kConjWa))
           --k;
         size_t nx;
         sources = run_from(before, k, &nx);
@@ -2844,9 +2850,13 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
       // event needs a state organ, a named leader or an organisation as a party
       // (التقى بوتين ولي العهد السعودي على هامش افتتاح المونديال stays).
       if (sports[tm.sentence] || sports_doc) {
-        auto official = [](const ActorMention* a) {
+        auto official = [&](const ActorMention* a) {
           // (a lone role word there is the club's: إدارة النصر، السفير)
           if (a == nullptr || a->role_only || LoneRoleWord(*a)) return false;
+          // A counterpart is what its referent is: a team's is a team
+          // (المنتخب الفرنسي ونظيره البلجيكي).
+          const std::string_view first = ws.tokens[a->tb].stem;
+          if (first.starts_with("نظير") || first == "نظراء") return false;
           if (a->code.size() == 3) return false;  // a bare country: the team
           return !a->code.ends_with("CVL") && !a->code.ends_with("MED") && !a->code.ends_with("BUS");
         };
