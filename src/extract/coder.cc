@@ -1476,6 +1476,21 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
       }
     }
     // Coordinated run starting at after[i]: X و Y و Z.
+    // After a noun trigger, an actor of the same country right after another,
+    // with no و or preposition, is an apposition describing it (زيارة إسماعيل
+    // هنية رئيس المكتب السياسي لحماس، زيارة الأمير محمد بن سلمان ولي العهد
+    // السعودي), not a second party. (After a verb it is the direct object:
+    // اتهم الرئيس سلفا كير نائبه السابق.)
+    auto apposition_of = [&](const ActorMention* a, const ActorMention* b) {
+      if (verbal || a == nullptr || b == nullptr || a->sentence != b->sentence || a->code.size() < 6 ||
+          b->code.size() < 6 || a->code.compare(0, 3, b->code, 0, 3) != 0 || !a->code.compare(0, 3, "IGO") ||
+          !a->code.compare(0, 3, "NGO") || !a->code.compare(0, 3, "IMG"))
+        return false;
+      uint32_t a_end = a->te;
+      while (a_end < sent.tok_end && ws.tokens[a_end].span.begin < a->span.end) ++a_end;
+      const text::Token& k = ws.tokens[b->tb];
+      return a_end == b->tb && !k.has(text::kConjWa) && !k.has(text::kPrepBi) && !k.has(text::kPrepLi);
+    };
     auto run_from = [&](const std::vector<const ActorMention*>& v, size_t i, size_t* next) {
       std::vector<const ActorMention*> out{v[i]};
       size_t j = i + 1;
@@ -1907,7 +1922,21 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
             if (&o != &tm && o.sentence == tm.sentence && o.tb >= sources.back()->te && o.te <= after[nx]->tb)
               crossed = true;
           size_t nx2;
-          if (!crossed) targets = run_from(after, nx, &nx2);
+          // (past the source's appositions)
+          // (and the owner of one, after ل: رئيس المكتب السياسي لحماس)
+          for (const ActorMention* last = sources.back(); nx < after.size() && apposition_of(last, after[nx]);) {
+            last = after[nx++];
+            uint32_t last_end = last->te;
+            while (last_end < sent.tok_end && ws.tokens[last_end].span.begin < last->span.end) ++last_end;
+            if (nx >= after.size() || after[nx]->tb < last_end || after[nx]->tb > last_end + 3 ||
+                !ws.tokens[after[nx]->tb].has(text::kPrepLi) || after[nx]->code.compare(0, 3, last->code, 0, 3))
+              continue;
+            bool plain = true;  // (up to three plain words between: رئيس المكتب السياسي لحماس)
+            for (uint32_t t = last_end; t < after[nx]->tb; ++t)
+              plain &= ws.tokens[t].kind == text::TokenKind::kArabic && !ws.tokens[t].has(text::kConjWa);
+            if (plain) last = after[nx++];
+          }
+          if (!crossed && nx < after.size()) targets = run_from(after, nx, &nx2);
         }
         how = verbal ? "VSO" : "noun+genitive";
         // A nisba that qualifies the noun right after a verbal noun of
@@ -2845,6 +2874,7 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
       if (src && tgt && (src->code.size() == 3 || tgt->code.size() == 3) &&
           src->code.compare(0, 3, tgt->code, 0, 3) == 0)
         tgt = nullptr;
+      if (apposition_of(src, tgt)) tgt = nullptr;  // (see above)
       if (!partial_ && (!src || !tgt || src->role_only || tgt->role_only)) return;
       // In a sports report, countries and their people are teams and fans: an
       // event needs a state organ, a named leader or an organisation as a party

@@ -890,6 +890,17 @@ void Recognizer::Run(const Document& doc, Workspace* ws, std::vector<Mention>* m
   ResolvePlaces(*ws, r);
   MarkDatelines(*ws, r);
   UseEntities(*ws, r, mentions);
+  // No actors: a nisba negated by غير (خبراء غير يمنيين "non-Yemeni experts"),
+  // a name after a street or square word (شارع صدام، ميدان جمال عبد الناصر).
+  r->actors.erase(std::remove_if(r->actors.begin(), r->actors.end(),
+                                 [&](const ActorMention& a) {
+                                   if (a.tb <= ws->sentences[a.sentence].tok_begin) return false;
+                                   const text::Token& p = ws->tokens[a.tb - 1];
+                                   if (a.nisba_only && (p.norm == "غير" || p.norm == "وغير")) return true;
+                                   const std::string_view st = p.stem;
+                                   return st == "شارع" || st == "ميدان" || st == "جاده" || st == "نهج";
+                                 }),
+                  r->actors.end());
   ResolveHomeland(*ws, r);
   // Civilians, rebels, opponents and the like belong to the country where the
   // sentence places them (مجزرة بحق المدنيين في الغوطة -> SYRCVL), not to
