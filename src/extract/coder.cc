@@ -1504,6 +1504,14 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
         while (prev_end < sent.tok_end && ws.tokens[prev_end].span.begin < prev->span.end) ++prev_end;
         if ((cur->tb == prev->te || cur->tb == prev_end) && ws.tokens[cur->tb].has(text::kConjWa))
           coord = true;
+        // (across one unknown conjunct: الإسرائيليون والأميركيون والأوروبيون
+        // والأمم المتحدة)
+        if (cur->tb == prev_end + 1 && cur->tb < sent.tok_end && ws.tokens[cur->tb].has(text::kConjWa) &&
+            ws.tokens[prev_end].kind == text::TokenKind::kArabic && ws.tokens[prev_end].has(text::kConjWa) &&
+            ws.tokens[prev_end].has(text::kDefArticle) &&
+            std::none_of(sent_trig.begin(), sent_trig.end(),
+                         [&](const TriggerMatch* o) { return o->tb <= prev_end && prev_end < o->te; }))
+          coord = true;
         if (cur->tb == prev->te + 1 &&
             (IsCoordinator(ws.tokens[prev->te]) || ws.tokens[prev->te].norm == ","))
           coord = true;
