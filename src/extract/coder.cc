@@ -56,7 +56,10 @@ bool IsFrameNoun(const text::Token& t) {
                                         "خطر", "خطه", "مخطط", "احتمال", "امكانيه", "شبح", "مسلسل", "فيلم",
                                         "كتاب", "روايه", "قانون", "مشروع", "سيناريو", "خيار",
                                         // Intentions and plans (دراسة شن ضربة، نية غزو).
-                                        "دراسه", "نيه", "فكره", "استعداد"};
+                                        "دراسه", "نيه", "فكره", "استعداد",
+                                        // Topics of talks and policy prose (بحث سبل التعاون، آفاق
+                                        // التعاون، ضرورة دعم الشركات، أهمية تعزيز العلاقات).
+                                        "سبل", "افاق", "اتجاهات", "اوجه", "ضروره", "اهميه", "فرص"};
   for (const char* f : kFrames)
     if (t.stem == f) return true;
   return false;
@@ -908,7 +911,7 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
       continue;
     // (Also a form the dictionary reads as a verb: دراسة شن ضربة.)
     if (tm.tb > sent.tok_begin && IsFrameNoun(ws.tokens[tm.tb - 1]) && ws.tokens[tm.tb - 1].proclitics == 0 &&
-        head.proclitics == 0)
+        (head.proclitics & ~text::kDefArticle) == 0)
       continue;
     // ... also through a verbal noun of doing (إمكانية إجراء مفاوضات، احتمال
     // عقد لقاء، خطة بدء هجوم).
