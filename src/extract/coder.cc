@@ -1631,9 +1631,23 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
           for (const auto& p : r.places)
             if (p.sentence == a->sentence && p.te == a->tb) fi = true;
         const bool in = fi || (ws.tokens[a->tb].has(text::kPrepBi) && !cooperative && !bi_frame);
-        (in                                                               ? locative
-         : GovernedByPreposition(ws.tokens.data(), a->tb, sent.tok_begin) ? governed
-                                                                          : bare)
+        // A و-conjunct right after a governed actor is governed too
+        // (بنظرائه الفرنسي والألماني والياباني).
+        bool conjunct_of_governed = false;
+        if (!governed.empty() && ws.tokens[a->tb].has(text::kConjWa)) {
+          const ActorMention* g = governed.back();
+          uint32_t g_end = g->te;
+          while (g_end < sent.tok_end && ws.tokens[g_end].span.begin < g->span.end) ++g_end;
+          // (not in a place phrase, في سوريا والعراق، في كل من هولندا وكندا, nor
+          // in a كل من list, which is often the subject: عارضته كل من موسكو ودمشق)
+          const bool kull_min = g->tb >= sent.tok_begin + 2 && ws.tokens[g->tb - 1].norm == "من" &&
+                                ws.tokens[g->tb - 2].stem == "كل";
+          conjunct_of_governed =
+              g_end == a->tb && !kull_min && !(g->tb > sent.tok_begin && ws.tokens[g->tb - 1].norm == "في");
+        }
+        (in ? locative
+         : GovernedByPreposition(ws.tokens.data(), a->tb, sent.tok_begin) || conjunct_of_governed ? governed
+                                                                                                  : bare)
             .push_back(a);
       }
       // ... except a name right after a light construction: its genitive is
