@@ -911,6 +911,14 @@ void Recognizer::Run(const Document& doc, Workspace* ws, std::vector<Mention>* m
         (ws->tokens[a.te].norm == "غير" || ws->tokens[a.te].stem == "اجنبيه" ||
          ws->tokens[a.te].stem == "اجنبي"))
       continue;  // القوات غير السورية، القوات الأجنبية
+    {
+      // Envoys and ambassadors serve where the sentence places them (المبعوث
+      // الدولي إلى سوريا، السفير في بيروت): that is not their country.
+      const std::string_view st = ws->tokens[a.tb].stem;
+      if (st.starts_with("مبعوث") || st.starts_with("سفير") || st.starts_with("سفراء") ||
+          st.starts_with("مندوب") || st.starts_with("موفد"))
+        continue;
+    }
     std::string country;
     bool unique = true;
     for (const PlaceMention& p : r->places) {
