@@ -34,7 +34,8 @@ bool IsBoundaryToken(const text::Token& t) {
   // So do contrast and time conjunctions: ... ولكنه منح كندا ...، بينما ...، بعدما ...
   if (t.kind == text::TokenKind::kArabic && (t.proclitics == 0 || t.has(text::kConjWa)) &&
       (s == "لكن" || s == "لكنه" || s == "لكنها" || s == "ولكن" || s == "ولكنه" || s == "ولكنها" ||
-       s == "بينما" || s == "فيما" || s == "عندما" || s == "بعدما" || s == "حيث" || s == "كما"))
+       s == "بينما" || s == "فيما" || s == "عندما" || s == "بعدما" || s == "حيث" || s == "كما" ||
+       s == "حين" || s == "حينما"))
     return true;
   return false;
 }
