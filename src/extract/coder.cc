@@ -927,6 +927,25 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
     if (!verbal && tm.tb > sent.tok_begin && ws.tokens[tm.tb - 1].proclitics == 0 &&
         (ws.tokens[tm.tb - 1].stem == "هو" || ws.tokens[tm.tb - 1].stem == "هي"))
       continue;
+    // A verbal noun with ي after a plain indefinite noun is its nisba adjective,
+    // not "my X" (حل تفاوضي "a negotiated solution", موقف دفاعي); protest
+    // adjectives still report a protest (إضراب احتجاجي).
+    // (the original spelling: ي, not the ى of أجرى، تبنى)
+    if (kind != TriggerKind::kLight && tm.te == tm.tb + 1 && tm.tb > sent.tok_begin &&
+        cameo.compare(0, 2, "14") != 0 && head.span.end <= doc.text.size() &&
+        std::string_view(doc.text).substr(head.span.begin, head.span.size()).ends_with("ي")) {
+      const text::Token& n = ws.tokens[tm.tb - 1];
+      // (a noun, not a preposition: عن هجومي واغادوغو "the two attacks")
+      // (and neither an imperfect verb — يلتقي، يلغي — nor one before it: يعلن تصدي)
+      auto imperfect = [](std::string_view w) {
+        return w.starts_with("ي") || w.starts_with("ن") || w.starts_with("ا");
+      };
+      if (n.kind == text::TokenKind::kArabic && n.proclitics == 0 && n.enclitic.empty() &&
+          !IsTopicPreposition(n) && n.norm != "بين" && n.norm != "بعد" && n.norm != "قبل" &&
+          n.norm != "خلال" && !imperfect(n.norm) && !imperfect(head.stem) &&
+          !(n.norm.starts_with("ت") && n.norm.size() <= 8) && !ActorEndsAt(r, tm.sentence, tm.tb))
+        continue;
+    }
     // X الدين is a name (تقي الدين، نصر الدين، صلاح الدين), not a verb.
     if (tm.te == tm.tb + 1 && tm.te < sent.tok_end && ws.tokens[tm.te].norm == "الدين") continue;
     // A question asks; it reports nothing.
@@ -1646,7 +1665,7 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
           conjunct_of_governed =
               g_end == a->tb && !kull_min && !(g->tb > sent.tok_begin && ws.tokens[g->tb - 1].norm == "في");
         }
-        (in ? locative
+        (in                                                                                       ? locative
          : GovernedByPreposition(ws.tokens.data(), a->tb, sent.tok_begin) || conjunct_of_governed ? governed
                                                                                                   : bare)
             .push_back(a);
@@ -1950,12 +1969,14 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
           size_t nx2;
           // (past the source's appositions)
           // (and the owner of one, after ل: رئيس المكتب السياسي لحماس)
-          for (const ActorMention* last = sources.back(); nx < after.size() && apposition_of(last, after[nx]);) {
+          for (const ActorMention* last = sources.back();
+               nx < after.size() && apposition_of(last, after[nx]);) {
             last = after[nx++];
             uint32_t last_end = last->te;
             while (last_end < sent.tok_end && ws.tokens[last_end].span.begin < last->span.end) ++last_end;
             if (nx >= after.size() || after[nx]->tb < last_end || after[nx]->tb > last_end + 3 ||
-                !ws.tokens[after[nx]->tb].has(text::kPrepLi) || after[nx]->code.compare(0, 3, last->code, 0, 3))
+                !ws.tokens[after[nx]->tb].has(text::kPrepLi) ||
+                after[nx]->code.compare(0, 3, last->code, 0, 3))
               continue;
             bool plain = true;  // (up to three plain words between: رئيس المكتب السياسي لحماس)
             for (uint32_t t = last_end; t < after[nx]->tb; ++t)

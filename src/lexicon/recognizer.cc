@@ -292,8 +292,10 @@ void Recognizer::ComposeActors(const Document& doc, const Workspace& ws, uint32_
       // in الجيش الليبي يحاصر تنظيم القاعدة the verb separates two actors.
       // (An organisation must follow directly: in الطائرات الإسرائيلية مواقع
       // حماس the word between is the object, not a title.)
+      // (A definite role complete with its nisba takes no organisation after
+      // it: in اتهم الجيش الروسي الخوذ البيضاء the group is the object.)
       if (j + 1 < atoms.size() && atoms[j + 1].tb <= atoms[j].te + 1 &&
-          (atoms[j + 1].type == 'P' || atoms[j + 1].type == 'O') &&
+          (atoms[j + 1].type == 'P' || (atoms[j + 1].type == 'O' && !(definite_role && !country.empty()))) &&
           (atoms[j + 1].tb == atoms[j].te ||
            // (not a coordinated name after a comma: الحكومة، ورياك مشار)
            (!trigger_at(atoms[j].te) && !ws.tokens[atoms[j + 1].tb].has(text::kConjWa) &&
