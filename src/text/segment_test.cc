@@ -137,6 +137,19 @@ TEST(Segmenter, VerbWithPronounStartingWithFaIsNotSplit) {
   EXPECT_EQ(q.proclitics, kConjFa);
 }
 
+// A defective perfect loses its final letter before the suffix (دعا -> دعت):
+// after و it is split off even when the word list knows the whole (ودع،
+// "bade farewell"), because the restored verb is a dictionary word.
+TEST(Segmenter, ConjunctionBeforeDefectivePerfectIsSplit) {
+  const Segmenter seg = KnownWithKeys({"ودع", "دعت", "دعا"}, {"دعا"});
+  const Parts p = Seg("ودعت", seg);
+  EXPECT_EQ(p.proclitics, kConjWa);
+  EXPECT_EQ(p.stem, NormalizeString("دعت"));
+  // Without the dictionary verb, the known word stays whole.
+  const Parts q = Seg("ودعت", Known({"ودع", "دعت"}));
+  EXPECT_EQ(q.proclitics, 0);
+}
+
 TEST(Segmenter, ShortWordsAreNeverSplit) {
   for (const char* w : {"في", "من", "لم", "ول"}) {
     const Parts p = Seg(w);

@@ -161,6 +161,17 @@ void Segmenter::SegmentUncached(Token* tok) const {
       for (std::string_view conj : {"و", "ف"})
         if (StartsWith(w, conj) && Letters(w) >= 3 && explains(w.substr(conj.size()), true))
           conj_split = true;
+      // ... also before a defective perfect whose final letter fell before the
+      // suffix (ودعت = و + دعت of دعا, not ودّعت "bade farewell"; ونفت = و + نفت).
+      if (!conj_split && StartsWith(w, "و")) {
+        const std::string_view rest = w.substr(std::string_view("و").size());
+        for (std::string_view suf : {"ت", "وا"}) {
+          if (!EndsWith(rest, suf) || Letters(rest) != Letters(suf) + 2) continue;
+          std::string base(rest.substr(0, rest.size() - suf.size()));
+          base += "ا";
+          if (Preferred(base)) conj_split = true;
+        }
+      }
       // The same for a one-letter preposition before a dictionary noun of
       // four letters or more (لمجلس = ل + مجلس, as in لمجلس الأمن).
       for (std::string_view prep : {"ل", "ب"})
