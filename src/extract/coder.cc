@@ -1321,6 +1321,14 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
       for (const TriggerMatch& o : r.triggers)
         if (o.sentence == tm.sentence && o.tb >= last->te && o.te <= tm.tb) blocked = true;
       if (GovernedByPreposition(ws.tokens.data(), last->tb, sent.tok_begin)) blocked = true;
+      // ... also through its coordination (والتدرب في العراق وإيران ومحاولة قتل:
+      // Iran is a place of the training, not the doer).
+      // (في or من: after مع or ب the run may still act with a plural verb —
+      // اتصالات مع ماكرون وميركل واتفقوا)
+      if (const uint32_t hb = CoordinationHead(*last, ws.tokens, sent.tok_begin, r);
+          hb != last->tb && hb > sent.tok_begin &&
+          (ws.tokens[hb - 1].norm == "في" || ws.tokens[hb - 1].norm == "من"))
+        blocked = true;
       // An object of an earlier verb, unless إنّ/أنّ put the subject in the accusative.
       const bool after_inna = last->tb > sent.tok_begin && ws.tokens[last->tb - 1].stem == "ان";
       if (IsAccusative(*last, ws.tokens[last->tb], false) && !after_inna) blocked = true;
