@@ -214,6 +214,11 @@ void Recognizer::ComposeActors(const Document& doc, const Workspace& ws, uint32_
     if (b.tb == a.te + 2) {
       const std::string_view adj = ws.tokens[a.te].stem;
       if (adj.starts_with("مدعوم") || adj.starts_with("ممول")) return false;
+      // (a و-word of another definiteness starts another phrase: جماعة
+      // إرهابية والتدرب في سوريا; صحفيين ومراقبين من أمريكا is one)
+      if (ws.tokens[a.te].has(text::kConjWa) &&
+          ws.tokens[a.te].has(text::kDefArticle) != ws.tokens[a.te - 1].has(text::kDefArticle))
+        return false;
     }
     const std::string_view p = ws.tokens[b.tb - 1].norm;
     return p == "من" || p == "في";
