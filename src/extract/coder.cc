@@ -206,6 +206,16 @@ bool IsParty(const ActorMention& a, const TriggerMatch& tm, int root, bool verba
              const Recognition& r, const lexicon::Lexicon& lex) {
   const auto& toks = ws.tokens;
   const uint32_t sb = ws.sentences[tm.sentence].tok_begin;
+  // The interviewer or outlet of a statement is no party (انتقد ظريف في مقابلة
+  // مع صحيفة "اعتماد" التطرف الأوروبي، قال في حديث لقناة ...).
+  // (only media: تصريحات للرئيس عباس are Abbas's, حوار مع روسيا is with Russia)
+  if (root != 4 && a.tb >= sb + 2 && a.code.ends_with("MED")) {
+    auto statement = [](std::string_view st) {
+      return st == "مقابله" || st == "حوار" || st == "حديث" || st == "تصريح" || st == "تصريحات";
+    };
+    if (toks[a.tb - 1].norm == "مع" && statement(toks[a.tb - 2].stem)) return false;
+    if (toks[a.tb].has(text::kPrepLi) && statement(toks[a.tb - 1].stem)) return false;
+  }
   // (the whole coordinated run after في: يدعم الإرهاب في سوريا والعراق واليمن)
   if (root >= 3 && root <= 8) {
     const uint32_t hb = CoordinationHead(a, toks, sb, r);
