@@ -106,10 +106,29 @@ void TokenKeys(const text::Token& tok, std::vector<TokenKey>* out, std::vector<s
     // in its dictionary key (EntryTokenKey strips them as an article), so its
     // definite form (الألماني -> stem الماني) is also looked up without them.
     if (stem.rfind("ال", 0) == 0 && Letters(stem) >= 5) add_noun_keys(stem.substr(4));
-    return;  // a definite word is not a verb
+    // ... except the inflected perfect of a form VIII verb whose root starts
+    // with ل (التقت، التقوا، التزمت، التحقوا): its ال is no article, and its
+    // dictionary key (التقى -> تقي) lost the same two letters.
+    const std::string_view st = tok.stem;
+    const bool only_article = (tok.proclitics & ~(text::kDefArticle | text::kConjWa | text::kConjFa)) == 0;
+    if (!only_article || !st.starts_with("ت") || Letters(st) > 5 ||
+        !((EndsWith(st, "ت") && !EndsWith(st, "ات")) || EndsWith(st, "وا")))
+      return;  // a definite word is not a verb
+    scratch->clear();
+    text::VerbCandidates(st, scratch);
+    for (auto& k : *scratch) {
+      if (k == st) continue;  // (the inflected form itself is a noun key already)
+      bool dup = false;
+      for (const auto& o : *out) dup |= (o.key == k);
+      if (!dup) out->push_back({std::move(k), kMatchVerb});
+    }
+    return;
   }
   scratch->clear();
   text::VerbCandidates(tok.stem, scratch);
+  // (a form VIII verb the segmenter left whole after و: والتقت = و + التقت,
+  // whose dictionary key lost its ال like every entry's)
+  if (tok.stem.starts_with("ال") && Letters(tok.stem) >= 5) text::VerbCandidates(tok.stem.substr(4), scratch);
   // An object pronoun the segmenter leaves on a verb (اعتقلته، استهدفها،
   // قتلوه، التقاه): the verb without it. Before a pronoun the plural وا
   // loses its alef and a final ى is written ا.

@@ -43,7 +43,7 @@ class LexiconTest : public ::testing::Test {
     Write(d / "cameo/codes.tsv",
           "cameo\troot\tname\tgoldstein\tquad_class\tplover_event\tplover_mode\n042\t04\tMake a visit\t1.9\t1\tCONSULT\tvisit\n"
           "043\t04\tHost a visit\t2.8\t1\tCONSULT\thost\n190\t19\tFight\t-10\t4\tASSAULT\t\n");
-    Write(d / "triggers/verbs.tsv", "042\tزار\tيزور\tزيارة\tobj\t\n043\tاستقبل\tيستقبل\tاستقبال\tobj\t\n010\tقال\tيقول\t-\tnone\tspeech\n");
+    Write(d / "triggers/verbs.tsv", "042\tزار\tيزور\tزيارة\tobj\t\n043\tاستقبل\tيستقبل\tاستقبال\tobj\t\n040\tالتقى\tيلتقي\tلقاء\tobj\tsym\n010\tقال\tيقول\t-\tnone\tspeech\n");
     Write(d / "triggers/nouns.tsv", "190\tشن+هجوم\tlight\t\n");
     Write(d / "triggers/cues.tsv", "speech\tقال\t\nanonymous\tمصدر\t\nnegation\tلم\t\n");
     CompileOptions opts;
@@ -192,6 +192,17 @@ TEST_F(LexiconTest, VerbInflectionsReachOneTrigger) {
     auto ad = Annotate(w);
     EXPECT_EQ(Codes(ad, MentionKind::kTrigger), std::vector<std::string>{"042"}) << w;
   }
+}
+
+// A form VIII verb of a ل-root looks definite (التقى): its inflected perfects
+// (التقت، التقوا، والتقت) still reach the verb; definite nouns do not.
+TEST_F(LexiconTest, FormEightVerbsThatLookDefiniteReachTheirTrigger) {
+  for (const char* w : {"التقى", "التقت", "والتقت", "التقوا", "يلتقي"}) {
+    auto ad = Annotate(w);
+    EXPECT_EQ(Codes(ad, MentionKind::kTrigger), std::vector<std::string>{"040"}) << w;
+  }
+  EXPECT_TRUE(Codes(Annotate("التقنيات"), MentionKind::kTrigger).empty());
+  EXPECT_TRUE(Codes(Annotate("بالتقت"), MentionKind::kTrigger).empty());
 }
 
 TEST_F(LexiconTest, MentionSpansSliceTheOriginalText) {
