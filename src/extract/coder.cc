@@ -2940,6 +2940,18 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
           src->code.compare(0, 3, tgt->code, 0, 3) == 0)
         tgt = nullptr;
       if (apposition_of(src, tgt)) tgt = nullptr;  // (see above)
+      // Fighters, migrants and refugees who arrive somewhere make no visit
+      // (042): الجهاديون الروس يصلون إلى ليبيا، المهاجرون الذين يصلون إلى ألمانيا.
+      // (A group's delegation still visits: زار وفد من طالبان أوزبكستان.)
+      if (cameo == "042" && src && src->code.size() >= 3) {
+        const std::string& c = src->code;
+        const std::string_view hs = head.stem;
+        const bool visit = hs.find("زار") != std::string_view::npos || hs.find("زور") != std::string_view::npos ||
+                           hs.find("زيار") != std::string_view::npos;
+        if (c.ends_with("REF") ||
+            (!visit && (c.ends_with("INS") || c.ends_with("REB") || c == "UAF" || c.starts_with("IMG"))))
+          return;
+      }
       if (!partial_ && (!src || !tgt || src->role_only || tgt->role_only)) return;
       // In a sports report, countries and their people are teams and fans: an
       // event needs a state organ, a named leader or an organisation as a party

@@ -142,9 +142,16 @@ void TokenKeys(const text::Token& tok, std::vector<TokenKey>* out, std::vector<s
     if (EndsWith(core, "ا")) text::VerbCandidates(core.substr(0, core.size() - 2) + "ي", scratch);
     break;
   }
+  // An imperfect base the noun reductions already gave (يطالبون -> يطالب، يصلان ->
+  // يصل) is added again as a verb: a noun key does not match a verb form.
+  // (Other shared keys stay nouns: صادرات is no صادر، دعما no دعم.)
+  const bool plural_imperfect =
+      (st.starts_with("ي") || st.starts_with("ت") || st.starts_with("ن")) &&
+      (EndsWith(st, "ون") || EndsWith(st, "ين") || EndsWith(st, "ان") || EndsWith(st, "وا"));
   for (auto& k : *scratch) {
     bool dup = false;
-    for (const auto& o : *out) dup |= (o.key == k);
+    for (const auto& o : *out)
+      dup |= o.key == k && (!plural_imperfect || !k.starts_with("ي") || (o.cls != kMatchNoun && o.cls != kMatchFem));
     if (!dup) out->push_back({std::move(k), kMatchVerb});
   }
 }

@@ -908,6 +908,21 @@ void Recognizer::Run(const Document& doc, Workspace* ws, std::vector<Mention>* m
                                    return st == "شارع" || st == "ميدان" || st == "جاده" || st == "نهج";
                                  }),
                   r->actors.end());
+  // A bare nisba joined by و right after a role with its nisba shares the role
+  // (الجهاديين الصينيين والروس، نظيريه النمساوي والمجري، الرئيسان الأمريكي
+  // والكوري الشمالي): Russian jihadists, the Hungarian counterpart.
+  for (size_t i = 0; i + 1 < r->actors.size(); ++i) {
+    const ActorMention& a = r->actors[i];
+    ActorMention& b = r->actors[i + 1];
+    if (a.sentence != b.sentence || a.role_only || a.nisba_only || a.code.size() != 6 ||
+        a.rule.rfind("role:", 0) != 0 || a.rule.find("+country:") == std::string::npos || !b.nisba_only ||
+        b.code.size() != 3 || b.tb != a.te || !ws->tokens[b.tb].has(text::kConjWa))
+      continue;
+    b.code += a.code.substr(3);
+    b.nisba_only = false;
+    b.strength = 3;
+    b.rule += "+role of the conjunct before:" + a.code.substr(3);
+  }
   ResolveHomeland(*ws, r);
   // Civilians, rebels, opponents and the like belong to the country where the
   // sentence places them (مجزرة بحق المدنيين في الغوطة -> SYRCVL), not to
