@@ -956,6 +956,16 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
           !(n.norm.starts_with("ت") && n.norm.size() <= 8) && !ActorEndsAt(r, tm.sentence, tm.tb))
         continue;
     }
+    // A word right after a geographic noun is a place name (مديرية حرض، منفذ
+    // حرض، قرية الهجوم), not an event.
+    // (the geographic noun in construct, without ال: القرية خرجوا is a clause)
+    if (tm.tb > sent.tok_begin && tm.te == tm.tb + 1 && head.proclitics == 0 &&
+        !ws.tokens[tm.tb - 1].has(text::kDefArticle)) {
+      const std::string_view g = ws.tokens[tm.tb - 1].stem;
+      if (g == "مديريه" || g == "مدينه" || g == "محافظه" || g == "قريه" || g == "بلده" || g == "منفذ" ||
+          g == "مخيم" || g == "ناحيه")
+        continue;
+    }
     // X الدين is a name (تقي الدين، نصر الدين، صلاح الدين), not a verb.
     if (tm.te == tm.tb + 1 && tm.te < sent.tok_end && ws.tokens[tm.te].norm == "الدين") continue;
     // A question asks; it reports nothing.
