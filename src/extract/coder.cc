@@ -2069,13 +2069,20 @@ void EventCoder::Code(const Document& doc, const Workspace& ws, const std::vecto
           targets = sources;
           sources.clear();
           how = "noun+passive genitive";
-        } else if (!verbal && rootn == 16 && !sources.empty() && !second_party &&
+        } else if (!verbal && rootn == 16 && !sources.empty() &&
+                   (!second_party ||
+                    (targets[0]->tb > sent.tok_begin && ws.tokens[targets[0]->tb - 1].norm == "من")) &&
                    sources[0]->rule.starts_with("role:") && sources[0]->code.ends_with("GOV")) {
           // A diplomat in the genitive of a relations noun is its patient
-          // (طرد السفير الكندي، استدعاء القائم بالأعمال الأمريكي).
+          // (طرد السفير الكندي، استدعاء القائم بالأعمال الأمريكي); the country
+          // he is expelled from is the one that expels (بطرد 60 دبلوماسيا روسيا
+          // من الولايات المتحدة → USA → RUS).
+          const bool from_country = second_party;
+          const ActorMention* expeller = from_country ? targets[0] : nullptr;
           targets = sources;
           sources.clear();
-          how = "noun+diplomat genitive";
+          if (expeller) sources = {expeller};
+          how = from_country ? "noun+diplomat genitive+expelled from" : "noun+diplomat genitive";
         } else if (!verbal && frame.rfind("obj", 0) == 0 && rootn == 19 && !sources.empty() &&
                    !second_party && (head.stem == "مهاجمه" || head.stem == "استهداف") &&
                    !sources[0]->role_only &&
