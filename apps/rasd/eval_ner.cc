@@ -14,9 +14,11 @@
 namespace rasd::cli {
 namespace {
 
-int RunEvalNer(const std::string& gold_path, const std::string& model_arg, const GlobalOptions& g) {
+int RunEvalNer(const std::string& gold_path, const std::string& model_arg, bool fast,
+               const GlobalOptions& g) {
   auto loaded = LoadCliNer(model_arg, g);
   if (!loaded) return kExitFatal;
+  if (fast) loaded->tagger.set_neural(nullptr);
   const tag::NerTagger* ner = &loaded->tagger;
   const tag::NerSegmenter& seg = loaded->seg;
   tag::ConllCorpus conll;
@@ -45,8 +47,10 @@ const CommandRegistrar kEvalNer(
       auto gold = std::make_shared<std::string>();
       auto model = std::make_shared<std::string>();
       sub->add_option("--gold", *gold, "CoNLL file: token<TAB>gold tag")->required();
+      auto fast = std::make_shared<bool>(false);
       sub->add_option("--model", *model, "NER model file (default: <data>/ner.model)");
-      sub->callback([gold, model, g, rc]() { *rc = RunEvalNer(*gold, *model, *g); });
+      sub->add_flag("--fast-ner", *fast, "the model's linear part only (skips its neural scorer)");
+      sub->callback([gold, model, fast, g, rc]() { *rc = RunEvalNer(*gold, *model, *fast, *g); });
     });
 
 }  // namespace

@@ -31,6 +31,7 @@ Status Pipeline::Impl::LoadResources(const PipelineOptions& opts) {
       auto m = tag::NerTagger::Load(path);
       if (!m.ok()) return m.status();
       ner = std::make_unique<tag::NerTagger>(std::move(m.value()));
+      if (!opts.ner_neural) ner->set_neural(nullptr);
     }
   }
   return Status::Ok();

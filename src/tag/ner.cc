@@ -94,6 +94,19 @@ bool NerTagger::Allowed(int from, int to) const {
   return allowed_[(from < 0 ? L : static_cast<size_t>(from)) * L + static_cast<size_t>(to)];
 }
 
+void NerTagger::set_neural(std::shared_ptr<const LstmNer> neural, float linear_weight) {
+  neural_ = std::move(neural);
+  linear_weight_ = linear_weight;
+  mixed_trans_.clear();
+  if (!neural_) return;
+  const size_t L = labels_.size();
+  const std::vector<float>& lin = stages_.back().trans;
+  const std::vector<float>& neu = neural_->transitions();
+  mixed_trans_.assign((L + 1) * L, kForbidden);
+  for (size_t k = 0; k < mixed_trans_.size(); ++k)
+    if (allowed_[k]) mixed_trans_[k] = neu[k] + (linear_weight_ != 0 ? linear_weight_ * lin[k] : 0.0f);
+}
+
 size_t NerTagger::UsedSlots() const {
   const size_t L = labels_.size();
   size_t used = 0;
@@ -295,6 +308,20 @@ void NerTagger::SumJointRows(NerScratch* s, uint32_t begin, uint32_t end) const 
   }
 }
 
+const float* NerTagger::MixNeural(uint32_t b, uint32_t e, NerScratch* s) const {
+  const size_t L = labels_.size(), n = e - b;
+  const uint32_t nbits = neural_->dims().bits;
+  s->neural_slots.resize(s->offsets[e] - s->offsets[b]);
+  s->neural_offsets.resize(n + 1);
+  for (uint32_t k = s->offsets[b]; k < s->offsets[e]; ++k)
+    s->neural_slots[k - s->offsets[b]] = NerSlot(s->feats[k], nbits);
+  for (uint32_t i = b; i <= e; ++i) s->neural_offsets[i - b] = s->offsets[i] - s->offsets[b];
+  s->neural_emit.resize(n * L);
+  neural_->Emissions(s->neural_slots, s->neural_offsets, &s->lstm, s->neural_emit.data());
+  for (size_t k = 0; k < n * L; ++k) s->emit[k] = s->neural_emit[k] + linear_weight_ * s->emit[k];
+  return mixed_trans_.data();
+}
+
 void NerTagger::TagDocument(const NerDocument& doc, NerScratch* s, std::vector<int>* tags) const {
   const size_t n = doc.tokens.size(), L = labels_.size(), R = joint_stride_;
   tags->assign(n, 0);
@@ -317,7 +344,9 @@ void NerTagger::TagDocument(const NerDocument& doc, NerScratch* s, std::vector<i
     for (uint32_t i = b; i < e; ++i)
       for (size_t y = 0; y < L; ++y)
         s->emit[(i - b) * L + y] = static_cast<float>(s->sums[i * R + y]) * st0.scale;
-    ViterbiDecode(s->emit.data(), e - b, L, st0.trans.data(), s, &path);
+    const float* trans = st0.trans.data();
+    if (neural_ && stages_.size() == 1) trans = MixNeural(b, e, s);
+    ViterbiDecode(s->emit.data(), e - b, L, trans, s, &path);
     std::copy(path.begin(), path.end(), tags->begin() + b);
   }
   if (stages_.size() < 2) return;
@@ -339,7 +368,7 @@ void NerTagger::TagDocument(const NerDocument& doc, NerScratch* s, std::vector<i
       }
       for (size_t y = 0; y < L; ++y) s->emit[(i - b) * L + y] = static_cast<float>(acc[y]) * st1.scale;
     }
-    ViterbiDecode(s->emit.data(), e - b, L, st1.trans.data(), s, &path);
+    ViterbiDecode(s->emit.data(), e - b, L, neural_ ? MixNeural(b, e, s) : st1.trans.data(), s, &path);
     std::copy(path.begin(), path.end(), tags->begin() + b);
   }
 }
@@ -418,6 +447,18 @@ std::string NerTagger::Serialize() const {
   clusters_->Serialize(&section);
   w.Put<uint64_t>(section.buffer().size());
   w.PutBytes(section.buffer().data(), section.buffer().size());
+  // Version 4: the neural scorer, zstd-compressed (packed size 0: none).
+  std::string neural;
+  if (neural_) neural_->Serialize(&neural);
+  std::string packed(neural.empty() ? 0 : ZSTD_compressBound(neural.size()), '\0');
+  if (!neural.empty()) {
+    const size_t z = ZSTD_compress(packed.data(), packed.size(), neural.data(), neural.size(), 12);
+    packed.resize(ZSTD_isError(z) ? 0 : z);
+  }
+  w.Put<uint64_t>(neural.size());
+  w.Put<uint64_t>(packed.size());
+  w.PutBytes(packed.data(), packed.size());
+  w.Put<float>(linear_weight_);
   w.Put<uint64_t>(Fnv1a(w.buffer()));
   return std::move(w.buffer());
 }
@@ -449,7 +490,7 @@ Result<NerTagger> NerTagger::FromBytes(std::string_view data, const std::string&
     return corrupt("not a rasd NER model (bad magic)");
   uint32_t version = 0;
   std::memcpy(&version, data.data() + sizeof kMagic, 4);
-  if (version != kFormatVersion)
+  if (version != kFormatVersion && version != 3)
     return Status::Unsupported(name + ": NER model format version " + std::to_string(version) +
                                ", this rasd reads version " + std::to_string(kFormatVersion) +
                                " (retrain with `rasd train ner`)");
@@ -507,10 +548,31 @@ Result<NerTagger> NerTagger::FromBytes(std::string_view data, const std::string&
   if (!r.Get(&size) || !r.GetBytes(size, &section)) return corrupt("truncated word clusters");
   ByteReader cr(section);
   if (!clusters->Parse(&cr) || cr.remaining() != 0) return corrupt("bad word-cluster section");
+  std::shared_ptr<LstmNer> neural;
+  float linear_weight = 1.0f;
+  if (version >= 4) {
+    uint64_t raw = 0, packed = 0;
+    std::string_view blob;
+    if (!r.Get(&raw) || !r.Get(&packed) || !r.GetBytes(packed, &blob) || !r.Get(&linear_weight))
+      return corrupt("truncated neural section");
+    if (!std::isfinite(linear_weight) || linear_weight < 0 || linear_weight > 1e3f)
+      return corrupt("bad linear weight of the neural mix");
+    if (raw > (uint64_t{1} << 32)) return corrupt("neural section too large");
+    if (raw != 0) {
+      std::string bytes(raw, '\0');
+      const size_t got = ZSTD_decompress(bytes.data(), raw, blob.data(), blob.size());
+      if (ZSTD_isError(got) || got != raw) return corrupt("cannot decompress the neural section");
+      auto parsed = LstmNer::Parse(bytes);
+      if (!parsed.ok()) return corrupt(parsed.status().message());
+      if (parsed.value().dims().labels != nlabels) return corrupt("neural section: label count differs");
+      neural = std::make_shared<LstmNer>(std::move(parsed.value()));
+    }
+  }
   if (r.remaining() != 0) return corrupt("trailing bytes before the checksum");
   m.gaz_ = std::move(gaz);
   m.clusters_ = std::move(clusters);
   m.FinishLabels();
+  if (neural) m.set_neural(std::move(neural), linear_weight);
   return m;
 }
 

@@ -28,6 +28,7 @@
 #include "rasd/status.h"
 #include "rasd/text.h"
 #include "tag/ner_features.h"
+#include "tag/ner_lstm.h"
 #include "tag/ner_resources.h"
 
 namespace rasd::tag {
@@ -53,9 +54,11 @@ struct NerStage {
 
 class NerTagger {
  public:
-  // Version 3: Viterbi stages with transitions, optional document stage,
-  // embedded gazetteer and clusters, zstd-compressed int16 weights.
-  static constexpr uint32_t kFormatVersion = 3;
+  // Version 4: Viterbi stages with transitions, optional document stage,
+  // embedded gazetteer and clusters, zstd-compressed int16 weights, and an
+  // optional neural scorer (ner_lstm.h). Version 3 files (no neural
+  // section) are still read.
+  static constexpr uint32_t kFormatVersion = 4;
 
   // An untrained one-stage model (all weights zero: tags everything O).
   NerTagger();
@@ -102,6 +105,12 @@ class NerTagger {
   // Weight rows with a non-zero weight, over all stages (for reports).
   size_t UsedSlots() const;
 
+  // The neural scorer (null: none). With one, the last stage's label scores
+  // become neural + linear_weight * linear (and so do the transitions).
+  void set_neural(std::shared_ptr<const LstmNer> neural, float linear_weight = 1.0f);
+  const LstmNer* neural() const { return neural_.get(); }
+  float linear_weight() const { return linear_weight_; }
+
  private:
   friend class NerModelBuilder;
   void FinishLabels();
@@ -110,6 +119,9 @@ class NerTagger {
   // Integer row sums of tokens [begin, end) over all stages at once:
   // scratch->sums[token * joint_stride_ + stage * labels + label].
   void SumJointRows(NerScratch* s, uint32_t begin, uint32_t end) const;
+  // Replaces s->emit (the last stage's scores for tokens [b, e)) by the mix
+  // with the neural scorer's; returns the mixed transitions.
+  const float* MixNeural(uint32_t b, uint32_t e, NerScratch* s) const;
 
   uint32_t bits_ = 10;
   uint32_t doc_window_ = 0;
@@ -126,6 +138,9 @@ class NerTagger {
   std::vector<int16_t, HugePageAllocator<int16_t>> joint_;
   uint32_t joint_stride_ = 0;
   text::Segmenter segmenter_;
+  std::shared_ptr<const LstmNer> neural_;
+  float linear_weight_ = 1.0f;
+  std::vector<float> mixed_trans_;  // neural + linear_weight * last stage's
 };
 
 // Builds a NerTagger from trained float weights (ner_train.cc).

@@ -29,6 +29,7 @@
 
 #include "rasd/text.h"
 #include "tag/ner_hash.h"
+#include "tag/ner_lstm.h"
 #include "tag/ner_resources.h"
 
 namespace rasd::tag {
@@ -78,6 +79,10 @@ struct NerScratch {
   std::vector<uint8_t> back;         // decoder: back pointers
   std::vector<std::string> storage;  // PrepareTokens: normalised words
   std::vector<text::Token> tokens;
+  // Neural scorer: a sentence's embedding rows, their offsets, its scores.
+  std::vector<uint32_t> neural_slots, neural_offsets;
+  std::vector<float> neural_emit;
+  LstmScratch lstm;
 };
 
 class NerFeatureExtractor {

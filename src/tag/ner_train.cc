@@ -68,6 +68,37 @@ EntityScorer EvaluateNer(const NerTagger& model, const NerCorpus& corpus, double
   return scorer;
 }
 
+void LstmFeatures(const NerTagger& base, const NerCorpus& corpus, uint32_t bits, LstmCorpus* out) {
+  NerScratch scratch;
+  const NerFeatureExtractor fx = base.extractor();
+  fx.ExtractDocument(corpus.tokens, corpus.bounds, &scratch);
+  out->slots.resize(scratch.feats.size());
+  for (size_t k = 0; k < scratch.feats.size(); ++k) out->slots[k] = NerSlot(scratch.feats[k], bits);
+  out->offsets.assign(scratch.offsets.begin(), scratch.offsets.begin() + corpus.tokens.size() + 1);
+  out->bounds = corpus.bounds;
+  // Gold paths the CRF can score: an I-X that follows no X starts one (as
+  // conlleval reads it), so it becomes B-X.
+  out->gold = corpus.gold;
+  for (size_t k = 0; k + 1 < corpus.bounds.size(); ++k)
+    for (uint32_t i = corpus.bounds[k]; i < corpus.bounds[k + 1]; ++i) {
+      const int prev = i == corpus.bounds[k] ? -1 : out->gold[i - 1];
+      const int y = out->gold[i];
+      if (!base.Allowed(prev, y)) {
+        const std::string begin = "B-" + std::string(base.Type(y));
+        for (size_t l = 0; l < base.labels().size(); ++l)
+          if (base.labels()[l] == begin) out->gold[i] = static_cast<int>(l);
+      }
+    }
+  out->identity = fx.IdentityFeatures();
+}
+
+EntityScorer EvaluateNeural(const NerTagger& base, const LstmNer& neural, float linear_weight,
+                            const NerCorpus& corpus) {
+  NerTagger mixed = base;
+  mixed.set_neural(std::make_shared<LstmNer>(neural), linear_weight);
+  return EvaluateNer(mixed, corpus);
+}
+
 namespace {
 
 // Hashed features of a corpus, as weight-table rows: token i's are

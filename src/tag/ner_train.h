@@ -50,6 +50,15 @@ Status PrepareNerCorpus(const ConllCorpus& conll, const text::Segmenter& seg, Ne
 // *seconds (optional) receives the time spent tagging.
 EntityScorer EvaluateNer(const NerTagger& model, const NerCorpus& corpus, double* seconds = nullptr);
 
+// The neural scorer's training data: `base`'s sentence features of every
+// token of `corpus`, as rows of a 2^bits embedding table, with gold labels.
+void LstmFeatures(const NerTagger& base, const NerCorpus& corpus, uint32_t bits, LstmCorpus* out);
+
+// Scores `corpus` tagged by `base` with `neural` mixed in (neural +
+// linear_weight * linear; 0: the neural scorer alone).
+EntityScorer EvaluateNeural(const NerTagger& base, const LstmNer& neural, float linear_weight,
+                            const NerCorpus& corpus);
+
 struct NerTrainOptions {
   int epochs = 12;                 // the last stage's epochs
   int first_stage_epochs = 8;      // the first stage's, when there are two

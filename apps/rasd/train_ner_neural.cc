@@ -1,0 +1,152 @@
+// `rasd train ner-neural`: trains the NER's neural scorer (a BiLSTM-CRF over
+// the linear model's hashed features, src/tag/ner_lstm.h) and adds it to a
+// model file.
+#include <chrono>
+#include <cstdio>
+#include <string>
+
+#include "command.h"
+#include "ner_cli.h"
+#include "tag/conll.h"
+#include "tag/ner.h"
+#include "tag/ner_lstm.h"
+#include "tag/ner_train.h"
+
+namespace rasd::cli {
+namespace {
+
+struct NeuralArgs {
+  std::string train, out, model, test;
+  double holdout = 0.1;
+  float linear_weight = 0.1f;
+  bool mix_scores = false;
+  tag::LstmTrainOptions opts;
+};
+
+double Secs(std::chrono::steady_clock::time_point t0) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+int RunTrainNeural(NeuralArgs& a, const GlobalOptions& g) {
+  const auto t0 = std::chrono::steady_clock::now();
+  auto loaded = LoadCliNer(a.model, g);
+  if (!loaded) return kExitFatal;
+  tag::NerTagger& base = loaded->tagger;
+  const text::Segmenter& seg = loaded->seg.segmenter;
+  tag::ConllCorpus conll;
+  if (Status st = tag::ReadConll(a.train, true, &conll); !st.ok()) {
+    std::fprintf(stderr, "rasd: %s\n", st.message().c_str());
+    return kExitFatal;
+  }
+  const size_t keep = static_cast<size_t>(static_cast<double>(conll.words.size()) * (1 - a.holdout));
+  tag::ConllCorpus head, tail;
+  head.words.assign(conll.words.begin(), conll.words.begin() + keep);
+  head.tags.assign(conll.tags.begin(), conll.tags.begin() + keep);
+  tail.words.assign(conll.words.begin() + keep, conll.words.end());
+  tail.tags.assign(conll.tags.begin() + keep, conll.tags.end());
+  tag::NerCorpus part, held, test;
+  Status st = tag::PrepareNerCorpus(head, seg, &part);
+  if (st.ok()) st = tag::PrepareNerCorpus(tail, seg, &held);
+  if (st.ok() && !a.test.empty()) {
+    tag::ConllCorpus t;
+    st = tag::ReadConll(a.test, true, &t);
+    if (st.ok()) st = tag::PrepareNerCorpus(t, seg, &test);
+  }
+  if (!st.ok()) {
+    std::fprintf(stderr, "rasd: %s\n", st.message().c_str());
+    return kExitFatal;
+  }
+  a.opts.dims.labels = static_cast<uint32_t>(base.labels().size());
+  const size_t L = base.labels().size();
+  a.opts.allowed.assign((L + 1) * L, 0);
+  for (int from = -1; from < static_cast<int>(L); ++from)
+    for (size_t to = 0; to < L; ++to)
+      a.opts.allowed[(from + 1) * L + to] = base.Allowed(from, static_cast<int>(to));
+  tag::LstmCorpus train_c;
+  tag::LstmFeatures(base, part, a.opts.dims.bits, &train_c);
+  std::printf("neural: %zu sentences, %zu tokens, %.1f features a token; held out %zu sentences\n",
+              part.sentences(), part.tokens.size(),
+              static_cast<double>(train_c.slots.size()) / static_cast<double>(part.tokens.size()),
+              held.sentences());
+  a.opts.progress = [&](const std::string& m) {
+    if (!g.quiet) std::fprintf(stderr, "rasd: %s (%.0f s)\n", m.c_str(), Secs(t0));
+  };
+  // The epoch is chosen on the neural scorer alone; --mix-scores also prints
+  // the held-out F1 of mixes with the linear model, which means something only
+  // when --model was trained without the held-out part (docs/ner.md).
+  const float kMixes[] = {0.05f, 0.1f, 0.2f, 0.3f, 0.5f, 1.0f};
+  a.opts.on_epoch = [&](int epoch, const tag::LstmNer& m) {
+    const double f = tag::EvaluateNeural(base, m, 0.0f, held).overall().f1();
+    std::printf("  epoch %2d: held-out F1 %.4f (neural alone)", epoch, f);
+    if (a.mix_scores)
+      for (float w : kMixes)
+        std::printf(", %.4f (%.2g)", tag::EvaluateNeural(base, m, w, held).overall().f1(), w);
+    if (!a.test.empty())
+      std::printf("; test %.4f (alone), %.4f (mixed at %.2g)",
+                  tag::EvaluateNeural(base, m, 0.0f, test).overall().f1(),
+                  tag::EvaluateNeural(base, m, a.linear_weight, test).overall().f1(), a.linear_weight);
+    std::printf("\n");
+    std::fflush(stdout);
+    return f;
+  };
+  tag::LstmNer model = tag::TrainLstmNer(train_c, a.opts);
+  model.Quantize();
+  std::printf("trained in %.0f s\n", Secs(t0));
+  if (!a.out.empty()) {
+    base.set_neural(std::make_shared<tag::LstmNer>(std::move(model)), a.linear_weight);
+    if (Status s2 = base.Save(a.out); !s2.ok()) {
+      std::fprintf(stderr, "rasd: %s\n", s2.message().c_str());
+      return kExitFatal;
+    }
+  }
+  return kExitOk;
+}
+
+const CommandRegistrar kTrainNeural(
+    "train", "ner-neural",
+    "Train the NER's neural scorer (BiLSTM-CRF over the linear model's features) on CoNLL\n"
+    "data, choosing the epoch on the last --holdout of it, and add it to a model file.\n"
+    "Example: rasd train ner-neural --train ../shared/gold/anercorp/train.conll \\\n"
+    "           --model data/models/ner.model --out data/models/ner.model",
+    11, [](CLI::App* sub, const GlobalOptions* g, int* rc) {
+      auto a = std::make_shared<NeuralArgs>();
+      sub->add_option("--train", a->train, "CoNLL training file")->required();
+      sub->add_option("--model", a->model,
+                      "the linear model whose features it reads (default <data>/ner.model)");
+      sub->add_option("--out", a->out, "model file to write (the linear model plus the neural scorer)");
+      sub->add_option("--test", a->test, "CoNLL file scored after every epoch (report only)");
+      sub->add_option(
+             "--linear-weight", a->linear_weight,
+             "weight of the linear model's scores in the mix (default 0.1; 0: the neural scorer alone)")
+          ->check(CLI::Range(0.0, 100.0));
+      sub->add_flag(
+          "--mix-scores", a->mix_scores,
+          "also print held-out F1 of mixes with the linear model (to choose --linear-weight; honest only "
+          "when --model was trained without the held-out part)");
+      sub->add_option("--holdout", a->holdout,
+                      "final fraction of --train to choose the epoch on (default 0.1)");
+      sub->add_option("--epochs", a->opts.epochs, "passes over the data (default 20)");
+      sub->add_option("--bits", a->opts.dims.bits, "log2 of the embedding rows (default 16)")
+          ->check(CLI::Range(8, 22));
+      sub->add_option("--emb", a->opts.dims.emb, "embedding width (default 32)")->check(CLI::Range(4, 512));
+      sub->add_option("--hidden", a->opts.dims.hidden, "LSTM units per direction (default 32)")
+          ->check(CLI::Range(4, 512));
+      sub->add_option("--lr", a->opts.lr, "Adam step for the dense weights (default 0.001)");
+      sub->add_option("--emb-lr", a->opts.emb_lr, "Adagrad step for the embeddings (default 0.05)");
+      sub->add_option("--dropout", a->opts.dropout, "dropout on the LSTM input and output (default 0.5)")
+          ->check(CLI::Range(0.0, 0.9));
+      sub->add_option("--word-dropout", a->opts.word_dropout,
+                      "probability of hiding a token's form and stem (default 0.2)")
+          ->check(CLI::Range(0.0, 0.9));
+      sub->add_option("--seed", a->opts.seed, "seed (default 1)");
+      sub->add_option(
+          "--average-from", a->opts.average_from,
+          "from this epoch on, use the mean of the weights at the end of each epoch (default 0: off)");
+      sub->add_option("--feature-dropout", a->opts.feature_dropout,
+                      "probability of hiding each feature of a token in training (default 0.3)")
+          ->check(CLI::Range(0.0, 0.9));
+      sub->callback([a, g, rc]() { *rc = RunTrainNeural(*a, *g); });
+    });
+
+}  // namespace
+}  // namespace rasd::cli
