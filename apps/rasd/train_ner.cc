@@ -218,7 +218,7 @@ const CommandRegistrar kTrainNer(
 
 struct ClusterArgs {
   std::vector<std::string> corpus;
-  std::string out;
+  std::string out, vectors;
   tag::WordClusterOptions opts;
 };
 
@@ -258,6 +258,8 @@ int RunTrainClusters(const ClusterArgs& a, const GlobalOptions& g) {
             ", epochs " + std::to_string(a.opts.epochs) + ", seed " + std::to_string(a.opts.seed) +
             ". Do not edit; regenerate.\n";
   if (Status st = trainer.WriteTsv(a.out, header); !st.ok()) return Fail(st.message());
+  if (!a.vectors.empty())
+    if (Status st = trainer.WriteVectors(a.vectors); !st.ok()) return Fail(st.message());
   std::printf("%zu documents (%zu unreadable), %zu tokens -> %s in %.0f s\n", reader.stats().documents, errors,
               trainer.tokens(), a.out.c_str(), Seconds(t0));
   return kExitOk;
@@ -273,6 +275,8 @@ const CommandRegistrar kTrainNerClusters(
       auto a = std::make_shared<ClusterArgs>();
       sub->add_option("--corpus", a->corpus, "documents (any format rasd reads)")->required();
       sub->add_option("--out", a->out, "TSV to write")->required();
+      sub->add_option("--vectors", a->vectors,
+                      "also write the word vectors here (for rasd train ner-neural --vectors)");
       sub->add_option("--dim", a->opts.dim, "vector size (default 100)")->check(CLI::Range(8, 512));
       sub->add_option("--window", a->opts.window, "context window (default 5)")->check(CLI::Range(1, 20));
       sub->add_option("--epochs", a->opts.epochs, "passes over the corpus (default 3)")->check(CLI::Range(1, 50));

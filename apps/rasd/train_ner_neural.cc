@@ -16,9 +16,11 @@ namespace rasd::cli {
 namespace {
 
 struct NeuralArgs {
-  std::string train, out, model, test;
+  std::string train, out, model, test, vectors;
+  size_t vector_words = 50000;
   double holdout = 0.1;
   float linear_weight = 0.1f;
+  int ensemble = 1;
   bool mix_scores = false;
   tag::LstmTrainOptions opts;
 };
@@ -62,6 +64,15 @@ int RunTrainNeural(NeuralArgs& a, const GlobalOptions& g) {
   for (int from = -1; from < static_cast<int>(L); ++from)
     for (size_t to = 0; to < L; ++to)
       a.opts.allowed[(from + 1) * L + to] = base.Allowed(from, static_cast<int>(to));
+  if (!a.vectors.empty()) {
+    auto v = tag::WordVectors::LoadTsv(a.vectors, a.vector_words);
+    if (!v.ok()) {
+      std::fprintf(stderr, "rasd: %s\n", v.status().message().c_str());
+      return kExitFatal;
+    }
+    a.opts.vectors = std::move(v.value());
+    std::printf("word vectors: %zu words, %u wide\n", a.opts.vectors.size(), a.opts.vectors.dim);
+  }
   tag::LstmCorpus train_c;
   tag::LstmFeatures(base, part, a.opts.dims.bits, &train_c);
   std::printf("neural: %zu sentences, %zu tokens, %.1f features a token; held out %zu sentences\n",
@@ -89,11 +100,30 @@ int RunTrainNeural(NeuralArgs& a, const GlobalOptions& g) {
     std::fflush(stdout);
     return f;
   };
-  tag::LstmNer model = tag::TrainLstmNer(train_c, a.opts);
-  model.Quantize();
+  std::vector<std::shared_ptr<const tag::LstmNer>> models;
+  const uint32_t seed = a.opts.seed;
+  for (int k = 0; k < a.ensemble; ++k) {
+    a.opts.seed = seed + static_cast<uint32_t>(k);
+    if (a.ensemble > 1) std::printf("scorer %d of %d (seed %u):\n", k + 1, a.ensemble, a.opts.seed);
+    tag::LstmNer model = tag::TrainLstmNer(train_c, a.opts);
+    model.Quantize();
+    models.push_back(std::make_shared<tag::LstmNer>(std::move(model)));
+  }
+  if (a.ensemble > 1) {
+    std::printf("all %d scorers: held-out F1 %.4f (neural alone)", a.ensemble,
+                tag::EvaluateNeural(base, models, 0.0f, held).overall().f1());
+    if (a.mix_scores)
+      for (float w : kMixes)
+        std::printf(", %.4f (%.2g)", tag::EvaluateNeural(base, models, w, held).overall().f1(), w);
+    if (!a.test.empty())
+      std::printf("; test %.4f (alone), %.4f (mixed at %.2g)",
+                  tag::EvaluateNeural(base, models, 0.0f, test).overall().f1(),
+                  tag::EvaluateNeural(base, models, a.linear_weight, test).overall().f1(), a.linear_weight);
+    std::printf("\n");
+  }
   std::printf("trained in %.0f s\n", Secs(t0));
   if (!a.out.empty()) {
-    base.set_neural(std::make_shared<tag::LstmNer>(std::move(model)), a.linear_weight);
+    base.set_neural(std::move(models), a.linear_weight);
     if (Status s2 = base.Save(a.out); !s2.ok()) {
       std::fprintf(stderr, "rasd: %s\n", s2.message().c_str());
       return kExitFatal;
@@ -123,6 +153,11 @@ const CommandRegistrar kTrainNeural(
           "--mix-scores", a->mix_scores,
           "also print held-out F1 of mixes with the linear model (to choose --linear-weight; honest only "
           "when --model was trained without the held-out part)");
+      sub->add_option(
+          "--vectors", a->vectors,
+          "fixed word vectors read beside the features (rasd train ner-clusters --vectors; default none)");
+      sub->add_option("--vector-words", a->vector_words,
+                      "keep the first N words of --vectors (default 50000)");
       sub->add_option("--holdout", a->holdout,
                       "final fraction of --train to choose the epoch on (default 0.1)");
       sub->add_option("--epochs", a->opts.epochs, "passes over the data (default 20)");
@@ -138,7 +173,9 @@ const CommandRegistrar kTrainNeural(
       sub->add_option("--word-dropout", a->opts.word_dropout,
                       "probability of hiding a token's form and stem (default 0.2)")
           ->check(CLI::Range(0.0, 0.9));
-      sub->add_option("--seed", a->opts.seed, "seed (default 1)");
+      sub->add_option("--seed", a->opts.seed, "seed (default 1; scorer k of an ensemble gets seed + k - 1)");
+      sub->add_option("--ensemble", a->ensemble, "neural scorers to train and average (default 1)")
+          ->check(CLI::Range(1, 16));
       sub->add_option(
           "--average-from", a->opts.average_from,
           "from this epoch on, use the mean of the weights at the end of each epoch (default 0: off)");

@@ -94,17 +94,21 @@ bool NerTagger::Allowed(int from, int to) const {
   return allowed_[(from < 0 ? L : static_cast<size_t>(from)) * L + static_cast<size_t>(to)];
 }
 
-void NerTagger::set_neural(std::shared_ptr<const LstmNer> neural, float linear_weight) {
+void NerTagger::set_neural(std::vector<std::shared_ptr<const LstmNer>> neural, float linear_weight) {
   neural_ = std::move(neural);
   linear_weight_ = linear_weight;
   mixed_trans_.clear();
-  if (!neural_) return;
+  if (neural_.empty()) return;
   const size_t L = labels_.size();
   const std::vector<float>& lin = stages_.back().trans;
-  const std::vector<float>& neu = neural_->transitions();
+  const float share = 1.0f / static_cast<float>(neural_.size());
   mixed_trans_.assign((L + 1) * L, kForbidden);
-  for (size_t k = 0; k < mixed_trans_.size(); ++k)
-    if (allowed_[k]) mixed_trans_[k] = neu[k] + (linear_weight_ != 0 ? linear_weight_ * lin[k] : 0.0f);
+  for (size_t k = 0; k < mixed_trans_.size(); ++k) {
+    if (!allowed_[k]) continue;
+    float t = linear_weight_ != 0 ? linear_weight_ * lin[k] : 0.0f;
+    for (const auto& m : neural_) t += share * m->transitions()[k];
+    mixed_trans_[k] = t;
+  }
 }
 
 size_t NerTagger::UsedSlots() const {
@@ -308,17 +312,24 @@ void NerTagger::SumJointRows(NerScratch* s, uint32_t begin, uint32_t end) const 
   }
 }
 
-const float* NerTagger::MixNeural(uint32_t b, uint32_t e, NerScratch* s) const {
+const float* NerTagger::MixNeural(std::span<const text::Token> toks, uint32_t b, uint32_t e,
+                                  NerScratch* s) const {
   const size_t L = labels_.size(), n = e - b;
-  const uint32_t nbits = neural_->dims().bits;
-  s->neural_slots.resize(s->offsets[e] - s->offsets[b]);
+  for (size_t k = 0; k < n * L; ++k) s->emit[k] *= linear_weight_;
+  const float share = 1.0f / static_cast<float>(neural_.size());
   s->neural_offsets.resize(n + 1);
-  for (uint32_t k = s->offsets[b]; k < s->offsets[e]; ++k)
-    s->neural_slots[k - s->offsets[b]] = NerSlot(s->feats[k], nbits);
   for (uint32_t i = b; i <= e; ++i) s->neural_offsets[i - b] = s->offsets[i] - s->offsets[b];
+  s->neural_slots.resize(s->offsets[e] - s->offsets[b]);
   s->neural_emit.resize(n * L);
-  neural_->Emissions(s->neural_slots, s->neural_offsets, &s->lstm, s->neural_emit.data());
-  for (size_t k = 0; k < n * L; ++k) s->emit[k] = s->neural_emit[k] + linear_weight_ * s->emit[k];
+  s->neural_stems.resize(n);
+  for (uint32_t i = b; i < e; ++i) s->neural_stems[i - b] = Fnv1a(toks[i].stem);
+  for (const auto& m : neural_) {
+    const uint32_t nbits = m->dims().bits;
+    for (uint32_t k = s->offsets[b]; k < s->offsets[e]; ++k)
+      s->neural_slots[k - s->offsets[b]] = NerSlot(s->feats[k], nbits);
+    m->Emissions(s->neural_slots, s->neural_offsets, s->neural_stems, &s->lstm, s->neural_emit.data());
+    for (size_t k = 0; k < n * L; ++k) s->emit[k] += share * s->neural_emit[k];
+  }
   return mixed_trans_.data();
 }
 
@@ -345,7 +356,7 @@ void NerTagger::TagDocument(const NerDocument& doc, NerScratch* s, std::vector<i
       for (size_t y = 0; y < L; ++y)
         s->emit[(i - b) * L + y] = static_cast<float>(s->sums[i * R + y]) * st0.scale;
     const float* trans = st0.trans.data();
-    if (neural_ && stages_.size() == 1) trans = MixNeural(b, e, s);
+    if (!neural_.empty() && stages_.size() == 1) trans = MixNeural(doc.tokens, b, e, s);
     ViterbiDecode(s->emit.data(), e - b, L, trans, s, &path);
     std::copy(path.begin(), path.end(), tags->begin() + b);
   }
@@ -368,7 +379,8 @@ void NerTagger::TagDocument(const NerDocument& doc, NerScratch* s, std::vector<i
       }
       for (size_t y = 0; y < L; ++y) s->emit[(i - b) * L + y] = static_cast<float>(acc[y]) * st1.scale;
     }
-    ViterbiDecode(s->emit.data(), e - b, L, neural_ ? MixNeural(b, e, s) : st1.trans.data(), s, &path);
+    ViterbiDecode(s->emit.data(), e - b, L,
+                  !neural_.empty() ? MixNeural(doc.tokens, b, e, s) : st1.trans.data(), s, &path);
     std::copy(path.begin(), path.end(), tags->begin() + b);
   }
 }
@@ -447,17 +459,18 @@ std::string NerTagger::Serialize() const {
   clusters_->Serialize(&section);
   w.Put<uint64_t>(section.buffer().size());
   w.PutBytes(section.buffer().data(), section.buffer().size());
-  // Version 4: the neural scorer, zstd-compressed (packed size 0: none).
-  std::string neural;
-  if (neural_) neural_->Serialize(&neural);
-  std::string packed(neural.empty() ? 0 : ZSTD_compressBound(neural.size()), '\0');
-  if (!neural.empty()) {
+  // Version 4: the neural scorers, each zstd-compressed.
+  w.Put<uint32_t>(static_cast<uint32_t>(neural_.size()));
+  for (const auto& m : neural_) {
+    std::string neural;
+    m->Serialize(&neural);
+    std::string packed(ZSTD_compressBound(neural.size()), '\0');
     const size_t z = ZSTD_compress(packed.data(), packed.size(), neural.data(), neural.size(), 12);
     packed.resize(ZSTD_isError(z) ? 0 : z);
+    w.Put<uint64_t>(neural.size());
+    w.Put<uint64_t>(packed.size());
+    w.PutBytes(packed.data(), packed.size());
   }
-  w.Put<uint64_t>(neural.size());
-  w.Put<uint64_t>(packed.size());
-  w.PutBytes(packed.data(), packed.size());
   w.Put<float>(linear_weight_);
   w.Put<uint64_t>(Fnv1a(w.buffer()));
   return std::move(w.buffer());
@@ -548,31 +561,34 @@ Result<NerTagger> NerTagger::FromBytes(std::string_view data, const std::string&
   if (!r.Get(&size) || !r.GetBytes(size, &section)) return corrupt("truncated word clusters");
   ByteReader cr(section);
   if (!clusters->Parse(&cr) || cr.remaining() != 0) return corrupt("bad word-cluster section");
-  std::shared_ptr<LstmNer> neural;
+  std::vector<std::shared_ptr<const LstmNer>> neural;
   float linear_weight = 1.0f;
   if (version >= 4) {
-    uint64_t raw = 0, packed = 0;
-    std::string_view blob;
-    if (!r.Get(&raw) || !r.Get(&packed) || !r.GetBytes(packed, &blob) || !r.Get(&linear_weight))
-      return corrupt("truncated neural section");
-    if (!std::isfinite(linear_weight) || linear_weight < 0 || linear_weight > 1e3f)
-      return corrupt("bad linear weight of the neural mix");
-    if (raw > (uint64_t{1} << 32)) return corrupt("neural section too large");
-    if (raw != 0) {
+    uint32_t count = 0;
+    if (!r.Get(&count) || count > 16) return corrupt("bad neural scorer count");
+    for (uint32_t k = 0; k < count; ++k) {
+      uint64_t raw = 0, packed = 0;
+      std::string_view blob;
+      if (!r.Get(&raw) || !r.Get(&packed) || !r.GetBytes(packed, &blob))
+        return corrupt("truncated neural section");
+      if (raw == 0 || raw > (uint64_t{1} << 32)) return corrupt("bad neural section size");
       std::string bytes(raw, '\0');
       const size_t got = ZSTD_decompress(bytes.data(), raw, blob.data(), blob.size());
       if (ZSTD_isError(got) || got != raw) return corrupt("cannot decompress the neural section");
       auto parsed = LstmNer::Parse(bytes);
       if (!parsed.ok()) return corrupt(parsed.status().message());
       if (parsed.value().dims().labels != nlabels) return corrupt("neural section: label count differs");
-      neural = std::make_shared<LstmNer>(std::move(parsed.value()));
+      neural.push_back(std::make_shared<LstmNer>(std::move(parsed.value())));
     }
+    if (!r.Get(&linear_weight)) return corrupt("truncated neural section");
+    if (!std::isfinite(linear_weight) || linear_weight < 0 || linear_weight > 1e3f)
+      return corrupt("bad linear weight of the neural mix");
   }
   if (r.remaining() != 0) return corrupt("trailing bytes before the checksum");
   m.gaz_ = std::move(gaz);
   m.clusters_ = std::move(clusters);
   m.FinishLabels();
-  if (neural) m.set_neural(std::move(neural), linear_weight);
+  if (!neural.empty()) m.set_neural(std::move(neural), linear_weight);
   return m;
 }
 

@@ -105,10 +105,17 @@ class NerTagger {
   // Weight rows with a non-zero weight, over all stages (for reports).
   size_t UsedSlots() const;
 
-  // The neural scorer (null: none). With one, the last stage's label scores
-  // become neural + linear_weight * linear (and so do the transitions).
-  void set_neural(std::shared_ptr<const LstmNer> neural, float linear_weight = 1.0f);
-  const LstmNer* neural() const { return neural_.get(); }
+  // The neural scorers (none: the linear model alone). With some, the last
+  // stage's label scores become the mean of the scorers' + linear_weight *
+  // linear (and so do the transitions).
+  void set_neural(std::vector<std::shared_ptr<const LstmNer>> neural, float linear_weight = 1.0f);
+  void set_neural(std::shared_ptr<const LstmNer> neural, float linear_weight = 1.0f) {
+    std::vector<std::shared_ptr<const LstmNer>> v;
+    if (neural) v.push_back(std::move(neural));
+    set_neural(std::move(v), linear_weight);
+  }
+  const LstmNer* neural(size_t k = 0) const { return k < neural_.size() ? neural_[k].get() : nullptr; }
+  size_t neural_count() const { return neural_.size(); }
   float linear_weight() const { return linear_weight_; }
 
  private:
@@ -121,7 +128,7 @@ class NerTagger {
   void SumJointRows(NerScratch* s, uint32_t begin, uint32_t end) const;
   // Replaces s->emit (the last stage's scores for tokens [b, e)) by the mix
   // with the neural scorer's; returns the mixed transitions.
-  const float* MixNeural(uint32_t b, uint32_t e, NerScratch* s) const;
+  const float* MixNeural(std::span<const text::Token> toks, uint32_t b, uint32_t e, NerScratch* s) const;
 
   uint32_t bits_ = 10;
   uint32_t doc_window_ = 0;
@@ -138,9 +145,9 @@ class NerTagger {
   std::vector<int16_t, HugePageAllocator<int16_t>> joint_;
   uint32_t joint_stride_ = 0;
   text::Segmenter segmenter_;
-  std::shared_ptr<const LstmNer> neural_;
+  std::vector<std::shared_ptr<const LstmNer>> neural_;
   float linear_weight_ = 1.0f;
-  std::vector<float> mixed_trans_;  // neural + linear_weight * last stage's
+  std::vector<float> mixed_trans_;  // mean of the neural scorers' + linear_weight * last stage's
 };
 
 // Builds a NerTagger from trained float weights (ner_train.cc).

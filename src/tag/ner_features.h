@@ -81,6 +81,7 @@ struct NerScratch {
   std::vector<text::Token> tokens;
   // Neural scorer: a sentence's embedding rows, their offsets, its scores.
   std::vector<uint32_t> neural_slots, neural_offsets;
+  std::vector<uint64_t> neural_stems;  // FNV-1a of each token's stem
   std::vector<float> neural_emit;
   LstmScratch lstm;
 };

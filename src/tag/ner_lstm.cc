@@ -4,9 +4,11 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <fstream>
 #include <numeric>
 #include <random>
 
+#include "core/hash.h"
 #include "tag/ner_io.h"
 
 namespace rasd::tag {
@@ -107,8 +109,8 @@ double LogSumExp(const double* v, size_t n) {
 }  // namespace
 
 LstmNer::LstmNer(const LstmDims& dims, uint32_t seed) : dims_(dims) {
-  const size_t D = dims.emb, H = dims.hidden, L = dims.labels;
-  emb_.assign((size_t{1} << dims.bits) * D, 0.0f);
+  const size_t E = dims.emb, D = E + dims.vec, H = dims.hidden, L = dims.labels;
+  emb_.assign((size_t{1} << dims.bits) * E, 0.0f);
   std::mt19937 rng(seed);
   auto uniform = [&](std::vector<float>* v, size_t n, float range) {
     std::uniform_real_distribution<float> u(-range, range);
@@ -127,10 +129,12 @@ LstmNer::LstmNer(const LstmDims& dims, uint32_t seed) : dims_(dims) {
 }
 
 template <typename Row>
-void LstmNer::Forward(std::span<const uint32_t> slots, std::span<const uint32_t> offsets, const Row& row,
-                      LstmScratch* s, float* emit) const {
-  const size_t n = offsets.size() - 1, D = dims_.emb, H = dims_.hidden, L = dims_.labels;
+void LstmNer::Forward(std::span<const uint32_t> slots, std::span<const uint32_t> offsets,
+                      std::span<const uint64_t> stems, const Row& row, LstmScratch* s, float* emit) const {
+  const size_t n = offsets.size() - 1, E = dims_.emb, D = E + dims_.vec, H = dims_.hidden, L = dims_.labels;
   s->x.assign(n * D, 0.0f);
+  if (dims_.vec && stems.size() == n)
+    for (size_t t = 0; t < n; ++t) AddVector(stems[t], &s->x[t * D + E]);
   for (size_t t = 0; t < n; ++t)
     for (uint32_t k = offsets[t]; k < offsets[t + 1]; ++k) {
       // Rows are scattered over the table: ask for one a few features ahead.
@@ -161,10 +165,10 @@ void LstmNer::Forward(std::span<const uint32_t> slots, std::span<const uint32_t>
   }
 }
 
-void LstmNer::Emissions(std::span<const uint32_t> slots, std::span<const uint32_t> offsets, LstmScratch* s,
-                        float* emit) const {
+void LstmNer::Emissions(std::span<const uint32_t> slots, std::span<const uint32_t> offsets,
+                        std::span<const uint64_t> stems, LstmScratch* s, float* emit) const {
   if (offsets.size() < 2) return;
-  const size_t D = dims_.emb;
+  const size_t D = dims_.emb;  // the embedding rows' width
   const uint32_t mask = (1u << dims_.bits) - 1;
   struct QuantizedRows {
     const int8_t* q;
@@ -193,9 +197,75 @@ void LstmNer::Emissions(std::span<const uint32_t> slots, std::span<const uint32_
     }
   };
   if (!emb_q_.empty())
-    Forward(slots, offsets, QuantizedRows{emb_q_.data(), emb_scale_.data(), D, mask}, s, emit);
+    Forward(slots, offsets, stems, QuantizedRows{emb_q_.data(), emb_scale_.data(), D, mask}, s, emit);
   else
-    Forward(slots, offsets, FloatRows{emb_.data(), D, mask}, s, emit);
+    Forward(slots, offsets, stems, FloatRows{emb_.data(), D, mask}, s, emit);
+}
+
+void LstmNer::AddVector(uint64_t stem, float* x) const {
+  const long w = vectors_.Find(stem);
+  if (w < 0) return;
+  const size_t V = vectors_.dim;
+  const int8_t* q = &vectors_.q[static_cast<size_t>(w) * V];
+  const float sc = vectors_.scale[static_cast<size_t>(w)];
+  for (size_t j = 0; j < V; ++j) x[j] += sc * static_cast<float>(q[j]);
+}
+
+void LstmNer::SetVectors(WordVectors vectors, uint32_t seed) {
+  LstmDims dims = dims_;
+  dims.vec = vectors.dim;
+  LstmNer fresh(dims, seed);
+  fresh.vectors_ = std::move(vectors);
+  *this = std::move(fresh);
+}
+
+long WordVectors::Find(uint64_t key) const {
+  const auto it = std::lower_bound(keys.begin(), keys.end(), key);
+  return it != keys.end() && *it == key ? static_cast<long>(it - keys.begin()) : -1;
+}
+
+Result<WordVectors> WordVectors::LoadTsv(const std::string& path, size_t max_words) {
+  std::ifstream in(path);
+  if (!in) return Status::NotFound(path + ": cannot open word vectors");
+  std::string line;
+  size_t lineno = 1;
+  WordVectors out;
+  if (!std::getline(in, line) || line.rfind("# dim ", 0) != 0)
+    return Status::Corrupt(path + ":1: expected '# dim N'");
+  out.dim = static_cast<uint32_t>(std::strtoul(line.c_str() + 6, nullptr, 10));
+  if (out.dim == 0 || out.dim > kMaxWidth) return Status::Corrupt(path + ":1: bad vector width");
+  std::vector<std::pair<uint64_t, std::vector<float>>> rows;
+  std::vector<float> v(out.dim);
+  while (rows.size() < max_words && std::getline(in, line)) {
+    ++lineno;
+    if (line.empty() || line[0] == '#') continue;
+    const size_t tab = line.find('\t');
+    if (tab == std::string::npos || tab == 0)
+      return Status::Corrupt(path + ":" + std::to_string(lineno) + ": expected word<TAB>components");
+    const char* p = line.c_str() + tab + 1;
+    for (uint32_t j = 0; j < out.dim; ++j) {
+      char* end = nullptr;
+      v[j] = std::strtof(p, &end);
+      if (end == p || !std::isfinite(v[j]))
+        return Status::Corrupt(path + ":" + std::to_string(lineno) + ": expected " + std::to_string(out.dim) +
+                               " numbers after the word");
+      p = end;
+    }
+    rows.emplace_back(Fnv1a(std::string_view(line).substr(0, tab)), v);
+  }
+  std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  rows.erase(
+      std::unique(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.first == b.first; }),
+      rows.end());
+  for (const auto& [key, x] : rows) {
+    float m = 0;
+    for (float c : x) m = std::max(m, std::fabs(c));
+    const float sc = m > 0 ? m / 127.0f : 0.0f;
+    out.keys.push_back(key);
+    out.scale.push_back(sc);
+    for (float c : x) out.q.push_back(sc > 0 ? static_cast<int8_t>(std::lround(c / sc)) : 0);
+  }
+  return out;
 }
 
 void LstmNer::Quantize() {
@@ -229,6 +299,13 @@ void LstmNer::Serialize(std::string* out) const {
   w.Put<uint32_t>(dims_.emb);
   w.Put<uint32_t>(dims_.hidden);
   w.Put<uint32_t>(dims_.labels);
+  w.Put<uint32_t>(dims_.vec);
+  if (dims_.vec) {
+    w.Put<uint32_t>(static_cast<uint32_t>(m->vectors_.size()));
+    w.PutBytes(m->vectors_.keys.data(), m->vectors_.keys.size() * sizeof(uint64_t));
+    w.PutBytes(m->vectors_.scale.data(), m->vectors_.scale.size() * sizeof(float));
+    w.PutBytes(m->vectors_.q.data(), m->vectors_.q.size());
+  }
   w.PutBytes(m->emb_scale_.data(), m->emb_scale_.size() * sizeof(float));
   w.PutBytes(m->emb_q_.data(), m->emb_q_.size());
   auto floats = [&](const std::vector<float>& v) { w.PutBytes(v.data(), v.size() * sizeof(float)); };
@@ -246,26 +323,45 @@ void LstmNer::Serialize(std::string* out) const {
 Result<LstmNer> LstmNer::Parse(std::string_view data) {
   ByteReader r(data);
   LstmDims d;
-  if (!r.Get(&d.bits) || !r.Get(&d.emb) || !r.Get(&d.hidden) || !r.Get(&d.labels))
+  if (!r.Get(&d.bits) || !r.Get(&d.emb) || !r.Get(&d.hidden) || !r.Get(&d.labels) || !r.Get(&d.vec))
     return Status::Corrupt("neural section: truncated header");
   if (d.bits == 0 || d.bits > kMaxBits || d.emb == 0 || d.emb > kMaxWidth || d.hidden == 0 ||
-      d.hidden > kMaxWidth || d.labels == 0 || d.labels > kMaxLabels)
+      d.hidden > kMaxWidth || d.labels == 0 || d.labels > kMaxLabels || d.vec > kMaxWidth)
     return Status::Corrupt("neural section: dimensions out of range");
-  const size_t D = d.emb, H = d.hidden, L = d.labels, rows = size_t{1} << d.bits;
-  const size_t need = rows * sizeof(float) + rows * D +
-                      sizeof(float) * (2 * (D * 4 * H + H * 4 * H + 4 * H) + 2 * H * L + L + (L + 1) * L);
-  if (r.remaining() != need) return Status::Corrupt("neural section: size does not match its dimensions");
+  const size_t E = d.emb, D = E + d.vec, H = d.hidden, L = d.labels, rows = size_t{1} << d.bits;
   LstmNer m;
   m.dims_ = d;
   std::string_view v;
+  if (d.vec) {
+    uint32_t count = 0;
+    if (!r.Get(&count) || r.remaining() / (sizeof(uint64_t) + sizeof(float) + d.vec) < count)
+      return Status::Corrupt("neural section: truncated word vectors");
+    WordVectors& wv = m.vectors_;
+    wv.dim = d.vec;
+    wv.keys.resize(count);
+    wv.scale.resize(count);
+    wv.q.resize(static_cast<size_t>(count) * d.vec);
+    r.GetBytes(count * sizeof(uint64_t), &v);
+    std::memcpy(wv.keys.data(), v.data(), v.size());
+    r.GetBytes(count * sizeof(float), &v);
+    std::memcpy(wv.scale.data(), v.data(), v.size());
+    r.GetBytes(wv.q.size(), &v);
+    std::memcpy(wv.q.data(), v.data(), v.size());
+    if (!std::is_sorted(wv.keys.begin(), wv.keys.end()) ||
+        !std::all_of(wv.scale.begin(), wv.scale.end(), [](float f) { return std::isfinite(f); }))
+      return Status::Corrupt("neural section: bad word vectors");
+  }
+  const size_t need = rows * sizeof(float) + rows * E +
+                      sizeof(float) * (2 * (D * 4 * H + H * 4 * H + 4 * H) + 2 * H * L + L + (L + 1) * L);
+  if (r.remaining() != need) return Status::Corrupt("neural section: size does not match its dimensions");
   auto floats = [&](std::vector<float>* out, size_t n) {
     r.GetBytes(n * sizeof(float), &v);
     out->resize(n);
     std::memcpy(out->data(), v.data(), v.size());
   };
   floats(&m.emb_scale_, rows);
-  r.GetBytes(rows * D, &v);
-  m.emb_q_.resize(rows * D);
+  r.GetBytes(rows * E, &v);
+  m.emb_q_.resize(rows * E);
   std::memcpy(m.emb_q_.data(), v.data(), v.size());
   for (int k = 0; k < 2; ++k) {
     floats(&m.wx_[k], D * 4 * H);
@@ -326,6 +422,7 @@ class LstmTrainer {
  public:
   LstmTrainer(const LstmCorpus& c, const LstmTrainOptions& o)
       : c_(c), o_(o), m_(o.dims, o.seed), rng_(o.seed * 7919u + 17u) {
+    if (o.vectors.size() > 0) m_.SetVectors(o.vectors, o.seed);
     const size_t L = o.dims.labels;
     forbid_.assign((L + 1) * L, 0.0f);
     if (o.allowed.size() == forbid_.size())
@@ -401,7 +498,7 @@ class LstmTrainer {
  private:
   double Learn(size_t sidx) {
     const uint32_t b = c_.bounds[sidx], e = c_.bounds[sidx + 1];
-    const size_t n = e - b, D = o_.dims.emb, H = o_.dims.hidden, L = o_.dims.labels;
+    const size_t n = e - b, E = m_.dims_.emb, D = E + m_.dims_.vec, H = m_.dims_.hidden, L = m_.dims_.labels;
     if (n == 0) return 0;
     std::uniform_real_distribution<float> coin(0, 1);
     const float keep = 1.0f - o_.dropout, inv = keep > 0 ? 1.0f / keep : 0.0f;
@@ -420,9 +517,10 @@ class LstmTrainer {
           kept_[k - c_.offsets[b]] = coin(rng_) >= o_.feature_dropout;
           if (!kept_[k - c_.offsets[b]]) continue;
         }
-        const float* row = &m_.emb_[static_cast<size_t>(c_.slots[k]) * D];
-        for (size_t j = 0; j < D; ++j) x[j] += row[j];
+        const float* row = &m_.emb_[static_cast<size_t>(c_.slots[k]) * E];
+        for (size_t j = 0; j < E; ++j) x[j] += row[j];
       }
+      if (m_.dims_.vec && c_.stems.size() > b + t) m_.AddVector(c_.stems[b + t], x + E);
       for (size_t j = 0; j < D; ++j) {
         mx_[t * D + j] = coin(rng_) < keep ? inv : 0.0f;
         x[j] *= mx_[t * D + j];
@@ -542,19 +640,19 @@ class LstmTrainer {
     for (size_t t = 0; t < n; ++t) {
       float* g = &dx_[t * D];
       double sq = 0;
-      for (size_t j = 0; j < D; ++j) {
+      for (size_t j = 0; j < E; ++j) {
         g[j] *= mx_[t * D + j];
         sq += static_cast<double>(g[j]) * g[j];
       }
       if (sq == 0) continue;
-      const float msq = static_cast<float>(sq / static_cast<double>(D));
+      const float msq = static_cast<float>(sq / static_cast<double>(E));
       for (uint32_t k = first_[t]; k < c_.offsets[b + t + 1]; ++k) {
         if (!kept_[k - c_.offsets[b]]) continue;
         const uint32_t slot = c_.slots[k];
         ada_[slot] += msq;
         const float step = o_.emb_lr / std::sqrt(ada_[slot] + 1e-6f);
-        float* row = &m_.emb_[static_cast<size_t>(slot) * D];
-        for (size_t j = 0; j < D; ++j) row[j] -= step * g[j];
+        float* row = &m_.emb_[static_cast<size_t>(slot) * E];
+        for (size_t j = 0; j < E; ++j) row[j] -= step * g[j];
       }
     }
     return loss;

@@ -36,6 +36,22 @@ struct LstmDims {
   uint32_t emb = 32;     // embedding width (LSTM input)
   uint32_t hidden = 32;  // units per direction
   uint32_t labels = 9;
+  uint32_t vec = 0;  // width of the fixed word vectors beside the features (0: none)
+};
+
+// Fixed (pretrained) word vectors, looked up by the FNV-1a hash of a token's
+// stem: int8 components with one scale a word, keys sorted.
+struct WordVectors {
+  uint32_t dim = 0;
+  std::vector<uint64_t> keys;
+  std::vector<int8_t> q;     // [word * dim]
+  std::vector<float> scale;  // [word]
+  size_t size() const { return keys.size(); }
+  // The word's index, or -1.
+  long Find(uint64_t key) const;
+  // "# dim N" then word<TAB>components (rasd train ner-clusters --vectors);
+  // the first max_words words. Errors name the file and line.
+  static Result<WordVectors> LoadTsv(const std::string& path, size_t max_words);
 };
 
 // Per-thread buffers for Emissions (reused; no allocation once grown).
@@ -55,9 +71,13 @@ class LstmNer {
 
   // Label scores of a sentence of n tokens: token i's features are the
   // embedding rows slots[offsets[i], offsets[i + 1]) (offsets has n + 1
-  // entries, relative to slots). Writes emit[i * labels + label].
-  void Emissions(std::span<const uint32_t> slots, std::span<const uint32_t> offsets, LstmScratch* s,
-                 float* emit) const;
+  // entries, relative to slots); stems[i] is the FNV-1a hash of its stem
+  // (read only when the model has word vectors). Writes emit[i * labels + label].
+  void Emissions(std::span<const uint32_t> slots, std::span<const uint32_t> offsets,
+                 std::span<const uint64_t> stems, LstmScratch* s, float* emit) const;
+  // Sets the fixed word vectors (dims().vec becomes their width; the input
+  // weights are re-drawn). Before training only.
+  void SetVectors(WordVectors vectors, uint32_t seed);
   // Transition scores [(labels + 1) * labels], the last row the sentence start.
   const std::vector<float>& transitions() const { return trans_; }
 
@@ -74,14 +94,17 @@ class LstmNer {
  private:
   friend class LstmTrainer;
   template <typename Row>
-  void Forward(std::span<const uint32_t> slots, std::span<const uint32_t> offsets, const Row& row,
-               LstmScratch* s, float* emit) const;
+  void Forward(std::span<const uint32_t> slots, std::span<const uint32_t> offsets,
+               std::span<const uint64_t> stems, const Row& row, LstmScratch* s, float* emit) const;
+  // Adds the word vector of the stem with this hash, if any, to x (dims_.vec wide).
+  void AddVector(uint64_t stem, float* x) const;
 
   LstmDims dims_{0, 0, 0, 0};
   // Embeddings: float while training; int8 with a scale a row once quantized.
   std::vector<float> emb_;
   std::vector<int8_t> emb_q_;
   std::vector<float> emb_scale_;
+  WordVectors vectors_;
   // Per direction d: wx_[d] [emb][4 * hidden] (column of z per input), wh_[d]
   // [hidden][4 * hidden], b_[d] [4 * hidden]; gates in the order i, f, g, o.
   std::vector<float> wx_[2], wh_[2], b_[2];
@@ -95,6 +118,7 @@ struct LstmCorpus {
   std::vector<uint32_t> slots;    // all tokens' feature rows
   std::vector<uint32_t> offsets;  // token i: slots[offsets[i], offsets[i + 1])
   std::vector<uint32_t> bounds;   // sentence starts, then the end
+  std::vector<uint64_t> stems;    // FNV-1a of each token's stem (word vectors)
   std::vector<int> gold;          // label per token
   uint32_t identity = 0;          // leading features per token that word dropout may hide
 };
@@ -112,6 +136,7 @@ struct LstmTrainOptions {
   // the weights at the end of each epoch since (0: the last weights only).
   int average_from = 0;
   uint32_t seed = 1;
+  WordVectors vectors;  // fixed word vectors beside the feature bag (empty: none)
   // allowed[(from + 1) * labels + to]: BIO constraints (from = -1: start).
   std::vector<int8_t> allowed;
   // After each epoch with the model so far; returns its score (higher is

@@ -5,8 +5,11 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <filesystem>
+#include <fstream>
 #include <random>
 
+#include "core/hash.h"
 #include "tag/ner.h"
 #include "tag/ner_train.h"
 
@@ -96,7 +99,7 @@ std::vector<int> Decode(const LstmNer& m, const LstmCorpus& c, size_t s) {
   for (uint32_t i = b; i <= e; ++i) offs.push_back(c.offsets[i] - c.offsets[b]);
   LstmScratch scratch;
   std::vector<float> emit((e - b) * m.dims().labels);
-  m.Emissions(slots, offs, &scratch, emit.data());
+  m.Emissions(slots, offs, {}, &scratch, emit.data());
   NerScratch ns;
   std::vector<int> tags;
   ViterbiDecode(emit.data(), e - b, m.dims().labels, m.transitions().data(), &ns, &tags);
@@ -195,6 +198,76 @@ TEST(LstmNer, TaggerWithNeuralScorerRoundTripsThroughItsFile) {
   ASSERT_EQ(tags.size(), 3u);
   EXPECT_EQ(loaded->labels()[tags[1]], "B-PERS");
   EXPECT_EQ(tags[0], 0);
+
+  // Two scorers (an ensemble) are kept in order and averaged: the trained
+  // one twice tags as it does alone; with an untrained one beside it, the
+  // mean still carries what it learnt, and the file keeps both.
+  auto trained = std::make_shared<LstmNer>(*loaded->neural());
+  base.set_neural({trained, trained}, 0.5f);
+  std::vector<int> twice;
+  base.Tag(std::vector<std::string_view>{"زار", "خالد", "وهران"}, &twice);
+  EXPECT_EQ(twice, tags);
+  base.set_neural({trained, std::make_shared<LstmNer>(LstmDims{10, 8, 8, 9}, 3)}, 0.5f);
+  auto pair = NerTagger::FromBytes(base.Serialize(), "m2");
+  ASSERT_TRUE(pair.ok()) << pair.status().message();
+  EXPECT_EQ(pair->neural_count(), 2u);
+  EXPECT_EQ(pair->neural(1)->dims().bits, 10u);
+  EXPECT_EQ(pair->neural(2), nullptr);
+}
+
+class WordVectorFile : public ::testing::Test {
+ protected:
+  std::string Write(const std::string& text) {
+    path_ = (std::filesystem::temp_directory_path() /
+             ("rasd_vectors_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + "_" +
+              ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".tsv"))
+                .string();
+    std::ofstream(path_) << text;
+    return path_;
+  }
+  void TearDown() override { std::filesystem::remove(path_); }
+  std::string path_;
+};
+
+TEST_F(WordVectorFile, LoadsAndErrorsNameTheLine) {
+  auto v = WordVectors::LoadTsv(Write("# dim 2\nخالد\t0.5 -1\nوهران\t0.25 0.25\n"), 10);
+  ASSERT_TRUE(v.ok()) << v.status().message();
+  EXPECT_EQ(v->dim, 2u);
+  EXPECT_EQ(v->size(), 2u);
+  const long w = v->Find(Fnv1a("خالد"));
+  ASSERT_GE(w, 0);
+  EXPECT_NEAR(v->scale[w] * v->q[w * 2 + 1], -1.0f, 1e-2);
+  EXPECT_EQ(v->Find(Fnv1a("زار")), -1);
+  EXPECT_EQ(WordVectors::LoadTsv(Write("# dim 2\nخالد\t0.5 -1\nوهران\t0.25 0.25\n"), 1)->size(), 1u);
+
+  auto bad = WordVectors::LoadTsv(Write("# dim 2\nخالد\t0.5 -1\nوهران\t0.25\n"), 10);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find(path_ + ":3:"), std::string::npos) << bad.status().message();
+  EXPECT_FALSE(WordVectors::LoadTsv(Write("خالد\t0.5 -1\n"), 10).ok());
+  EXPECT_EQ(WordVectors::LoadTsv(path_ + ".absent", 10).status().code(), Status::Code::kNotFound);
+}
+
+TEST_F(WordVectorFile, ScorerWithVectorsReadsThemAndRoundTrips) {
+  auto v = WordVectors::LoadTsv(Write("# dim 2\nخالد\t1 0\nوهران\t0 1\n"), 10);
+  ASSERT_TRUE(v.ok());
+  LstmNer m(LstmDims{8, 4, 4, 3}, 1);
+  m.SetVectors(*v, 1);
+  EXPECT_EQ(m.dims().vec, 2u);
+  const std::vector<uint32_t> slots = {1, 2};
+  const std::vector<uint32_t> offs = {0, 1, 2};
+  LstmScratch scratch;
+  std::vector<float> with(2 * 3), without(2 * 3), other(2 * 3);
+  const std::vector<uint64_t> known = {Fnv1a("خالد"), Fnv1a("وهران")}, unknown = {Fnv1a("زار"), Fnv1a("قال")};
+  m.Emissions(slots, offs, known, &scratch, with.data());
+  m.Emissions(slots, offs, unknown, &scratch, without.data());
+  EXPECT_NE(with, without);  // the vectors reach the scores
+  std::string bytes;
+  m.Serialize(&bytes);
+  auto parsed = LstmNer::Parse(bytes);
+  ASSERT_TRUE(parsed.ok()) << parsed.status().message();
+  parsed->Emissions(slots, offs, known, &scratch, other.data());
+  for (size_t k = 0; k < other.size(); ++k) EXPECT_NEAR(other[k], with[k], 1e-5);
+  EXPECT_FALSE(LstmNer::Parse(std::string_view(bytes).substr(0, 40)).ok());
 }
 
 }  // namespace

@@ -76,6 +76,8 @@ void LstmFeatures(const NerTagger& base, const NerCorpus& corpus, uint32_t bits,
   for (size_t k = 0; k < scratch.feats.size(); ++k) out->slots[k] = NerSlot(scratch.feats[k], bits);
   out->offsets.assign(scratch.offsets.begin(), scratch.offsets.begin() + corpus.tokens.size() + 1);
   out->bounds = corpus.bounds;
+  out->stems.resize(corpus.tokens.size());
+  for (size_t i = 0; i < corpus.tokens.size(); ++i) out->stems[i] = Fnv1a(corpus.tokens[i].stem);
   // Gold paths the CRF can score: an I-X that follows no X starts one (as
   // conlleval reads it), so it becomes B-X.
   out->gold = corpus.gold;
@@ -94,8 +96,13 @@ void LstmFeatures(const NerTagger& base, const NerCorpus& corpus, uint32_t bits,
 
 EntityScorer EvaluateNeural(const NerTagger& base, const LstmNer& neural, float linear_weight,
                             const NerCorpus& corpus) {
+  return EvaluateNeural(base, {std::make_shared<LstmNer>(neural)}, linear_weight, corpus);
+}
+
+EntityScorer EvaluateNeural(const NerTagger& base, const std::vector<std::shared_ptr<const LstmNer>>& neural,
+                            float linear_weight, const NerCorpus& corpus) {
   NerTagger mixed = base;
-  mixed.set_neural(std::make_shared<LstmNer>(neural), linear_weight);
+  mixed.set_neural(neural, linear_weight);
   return EvaluateNer(mixed, corpus);
 }
 

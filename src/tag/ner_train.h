@@ -55,9 +55,12 @@ EntityScorer EvaluateNer(const NerTagger& model, const NerCorpus& corpus, double
 void LstmFeatures(const NerTagger& base, const NerCorpus& corpus, uint32_t bits, LstmCorpus* out);
 
 // Scores `corpus` tagged by `base` with `neural` mixed in (neural +
-// linear_weight * linear; 0: the neural scorer alone).
+// linear_weight * linear; 0: the neural scorer alone), or with several
+// (their mean + linear_weight * linear).
 EntityScorer EvaluateNeural(const NerTagger& base, const LstmNer& neural, float linear_weight,
                             const NerCorpus& corpus);
+EntityScorer EvaluateNeural(const NerTagger& base, const std::vector<std::shared_ptr<const LstmNer>>& neural,
+                            float linear_weight, const NerCorpus& corpus);
 
 struct NerTrainOptions {
   int epochs = 12;                 // the last stage's epochs

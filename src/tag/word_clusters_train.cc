@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <fstream>
 #include <numeric>
 #include <random>
@@ -232,6 +233,25 @@ Status WordClusterTrainer::WriteTsv(const std::string& path, const std::string& 
   }
   out.close();
   if (!out) return Status::IoError(path + ": cannot write word clusters");
+  return Status::Ok();
+}
+
+Status WordClusterTrainer::WriteVectors(const std::string& path) const {
+  std::ofstream out(path, std::ios::trunc);
+  if (!out) return Status::IoError(path + ": cannot write word vectors");
+  const size_t dim = static_cast<size_t>(opts_.dim);
+  out << "# dim " << dim << '\n';
+  char buf[32];
+  for (size_t v = 0; v < vocab_.size(); ++v) {
+    out << words_[vocab_[v]] << '\t';
+    for (size_t j = 0; j < dim; ++j) {
+      std::snprintf(buf, sizeof buf, j ? " %.4f" : "%.4f", static_cast<double>(vectors_[v * dim + j]));
+      out << buf;
+    }
+    out << '\n';
+  }
+  out.close();
+  if (!out) return Status::IoError(path + ": cannot write word vectors");
   return Status::Ok();
 }
 

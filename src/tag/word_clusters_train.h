@@ -44,6 +44,10 @@ class WordClusterTrainer {
   Status Train(const std::function<void(const std::string&)>& progress);
   // "# levels: ...", then word<TAB>count<TAB>cluster id per level, most frequent first.
   Status WriteTsv(const std::string& path, const std::string& header_comment) const;
+  // The word vectors: "# dim N", then word<TAB>space-separated components
+  // (unit length), most frequent first. For the NER's neural scorer
+  // (`rasd train ner-neural --vectors`).
+  Status WriteVectors(const std::string& path) const;
 
  private:
   void TrainVectors(const std::function<void(const std::string&)>& progress);
