@@ -25,10 +25,10 @@ struct PipelineOptions {
   // Empty: $RASD_DATA, else <dir of the rasd binary>/data, else the build tree.
   std::string data_dir;
   bool use_ner = true;  // Run the statistical NER stage when its model exists.
-  // With use_ner: also the NER model's neural scorer, when it has one (about
-  // +1 F1 on ANERcorp at about twice the NER's cost; docs/ner.md). False:
-  // the linear model alone.
-  bool ner_neural = true;
+  // With use_ner: also the NER model's neural scorer, when it has one (+0.8
+  // entity F1 on ANERcorp for about 2.4x the CPU time of the whole pipeline,
+  // with no change in event scores; docs/ner.md). Off: the linear model alone.
+  bool ner_neural = false;
   // Also emit events whose source or target is missing or only a role without
   // a country (e.g. a protest with no target). Off by default: coded event
   // data are dyads of identified actors.

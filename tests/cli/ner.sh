@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# End-to-end checks of the NER through the CLI: `rasd tag` answers one tag per
+# token; `rasd eval ner` scores a gold file with and without the neural scorer
+# (--fast-ner); `rasd annotate --neural-ner` emits entity mentions; a damaged
+# model is refused with its path. $1 = the rasd binary.
+set -euo pipefail
+
+rasd="$1"
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+
+fail() {
+  echo "FAIL: $*" >&2
+  exit 1
+}
+
+cat >"$tmp/gold.conll" <<'DOC'
+التقى	O
+الرئيس	O
+عبد	B-PERS
+المجيد	I-PERS
+تبون	I-PERS
+في	O
+الجزائر	B-LOC
+.	O
+
+وقال	O
+الأمين	O
+العام	O
+للأمم	B-ORG
+المتحدة	I-ORG
+إن	O
+الوضع	O
+في	O
+ليبيا	B-LOC
+خطير	O
+.	O
+DOC
+
+cut -f1 "$tmp/gold.conll" | "$rasd" tag --format conll >"$tmp/tagged" || fail "rasd tag exited $?"
+[ "$(wc -l <"$tmp/tagged")" = "$(wc -l <"$tmp/gold.conll")" ] || fail "rasd tag: not one line per input line"
+grep -q $'^الجزائر\tB-LOC$' "$tmp/tagged" || fail "rasd tag: الجزائر is not B-LOC: $(cat "$tmp/tagged")"
+
+for mode in "" "--fast-ner"; do
+  "$rasd" eval ner --gold "$tmp/gold.conll" $mode >"$tmp/eval" || fail "rasd eval ner $mode exited $?"
+  grep -q '^overall' "$tmp/eval" || fail "rasd eval ner $mode: no overall line"
+  f1=$(awk '$1 == "overall" { print $4 }' "$tmp/eval")
+  python3 -c "import sys; sys.exit(0 if float('$f1') >= 0.5 else 1)" || fail "rasd eval ner $mode: F1 $f1 on easy sentences"
+done
+
+printf '{"id": "n1", "text": "التقى الرئيس عبد المجيد تبون في الجزائر وزير خارجية ليبيا."}\n' >"$tmp/doc.jsonl"
+"$rasd" annotate --neural-ner "$tmp/doc.jsonl" >"$tmp/ann" || fail "rasd annotate --neural-ner exited $?"
+grep -q '"kind":"entity"' "$tmp/ann" || fail "rasd annotate --neural-ner: no entity mention"
+
+model="$(dirname "$rasd")/data/ner.model"
+[ -f "$model" ] || fail "$model not found (built with rasd)"
+head -c 1000 "$model" >"$tmp/broken.model"
+if "$rasd" eval ner --gold "$tmp/gold.conll" --model "$tmp/broken.model" 2>"$tmp/err"; then
+  fail "a truncated model was accepted"
+fi
+grep -q "broken.model" "$tmp/err" || fail "the error does not name the model file: $(cat "$tmp/err")"
+echo "ok"
