@@ -1,6 +1,7 @@
 // libFuzzer target: the model loaders, NerTagger::Load (ner.model) and
 // ReportModel::Load (report.model), through their public load functions on a
-// temporary file, then a use of whatever loaded.
+// temporary file, then a use of whatever loaded (with its neural scorers, if
+// the NER model has any).
 //
 // Input: byte 0 picks the model (bit 0: 0 = NER, 1 = report filter) and
 // whether to repair the checksum first (bit 1), so that the fuzzer gets past
@@ -8,11 +9,13 @@
 //
 // Seeds: RASD_FUZZ_MAKE_SEEDS=DIR ./models_fuzzer writes small valid models
 // (trained here on sentences of our own) into DIR and exits.
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -52,6 +55,22 @@ void MakeSeeds(const std::string& dir) {
   std::string bytes = ReadFile(tmp);
   WriteFile(dir + "/ner-valid", std::string(1, '\x02') + bytes);
   WriteFile(dir + "/ner-checksum", std::string(1, '\x00') + bytes);
+  // With a small neural scorer (model format 4), and one with word vectors.
+  rasd::tag::NerTagger with_neural;
+  with_neural.set_neural(std::make_shared<rasd::tag::LstmNer>(rasd::tag::LstmDims{6, 4, 3, 9}, 1), 0.5f);
+  Check(with_neural.Save(tmp).ok());
+  WriteFile(dir + "/ner-neural", std::string(1, '\x02') + ReadFile(tmp));
+  rasd::tag::WordVectors vectors;
+  vectors.dim = 2;
+  vectors.keys = {Fnv("الجزائر"), Fnv("وزير")};
+  std::sort(vectors.keys.begin(), vectors.keys.end());
+  vectors.scale = {0.01f, 0.02f};
+  vectors.q = {100, -50, 7, 127};
+  rasd::tag::LstmNer scorer(rasd::tag::LstmDims{6, 4, 3, 9}, 2);
+  scorer.SetVectors(vectors, 2);
+  with_neural.set_neural(std::make_shared<rasd::tag::LstmNer>(std::move(scorer)), 0.1f);
+  Check(with_neural.Save(tmp).ok());
+  WriteFile(dir + "/ner-neural-vectors", std::string(1, '\x02') + ReadFile(tmp));
 
   rasd::extract::ReportModel::TrainOptions ropts;
   ropts.hash_bits = 8;

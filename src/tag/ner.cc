@@ -571,7 +571,10 @@ Result<NerTagger> NerTagger::FromBytes(std::string_view data, const std::string&
       std::string_view blob;
       if (!r.Get(&raw) || !r.Get(&packed) || !r.GetBytes(packed, &blob))
         return corrupt("truncated neural section");
-      if (raw == 0 || raw > (uint64_t{1} << 32)) return corrupt("bad neural section size");
+      // Bounded before anything is allocated: the frame must announce the
+      // same size, and no scorer the loader accepts comes near 256 MB.
+      if (raw == 0 || raw > (uint64_t{1} << 28) || ZSTD_getFrameContentSize(blob.data(), blob.size()) != raw)
+        return corrupt("bad neural section size");
       std::string bytes(raw, '\0');
       const size_t got = ZSTD_decompress(bytes.data(), raw, blob.data(), blob.size());
       if (ZSTD_isError(got) || got != raw) return corrupt("cannot decompress the neural section");
