@@ -1,4 +1,5 @@
-// Tagging speed of the NER on one core over the ANERcorp test split.
+// Tagging speed of the NER on one core over the ANERcorp test split: the
+// whole model (with its neural scorer) and its linear part alone.
 //
 //   build/bench_ner [--benchmark_filter=...]
 //
@@ -22,14 +23,15 @@
 namespace {
 
 rasd::tag::NerTagger* g_model = nullptr;
+rasd::tag::NerTagger* g_linear = nullptr;  // the same without its neural scorers (what the pipeline runs)
 rasd::tag::NerCorpus* g_corpus = nullptr;
 
-void BM_TagDocument(benchmark::State& state) {
+void BM_TagDocument(benchmark::State& state, const rasd::tag::NerTagger* model) {
   rasd::tag::NerScratch scratch;
   std::vector<int> tags;
   size_t tokens = 0;
   for (auto _ : state) {
-    g_model->TagDocument(g_corpus->document(), &scratch, &tags);
+    model->TagDocument(g_corpus->document(), &scratch, &tags);
     benchmark::DoNotOptimize(tags.data());
     tokens += g_corpus->tokens.size();
   }
@@ -70,6 +72,8 @@ int main(int argc, char** argv) {
     return 1;
   }
   g_model = new rasd::tag::NerTagger(std::move(model.value()));
+  g_linear = new rasd::tag::NerTagger(*g_model);
+  g_linear->set_neural(nullptr);
   std::string warning;
   static const rasd::tag::NerSegmenter seg = rasd::tag::LoadNerSegmenter(data, &warning);
   if (!warning.empty()) std::fprintf(stderr, "bench_ner: warning: %s\n", warning.c_str());
@@ -81,10 +85,13 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "bench_ner: %s\n", st.message().c_str());
     return 1;
   }
-  std::fprintf(stderr, "bench_ner: %zu tokens, %zu sentences; model %s (%zu stages, 2^%u rows)\n",
-               g_corpus->tokens.size(), g_corpus->sentences(), (data + "/ner.model").c_str(), g_model->stages(),
-               g_model->hash_bits());
-  benchmark::RegisterBenchmark("ner/document", BM_TagDocument)->Unit(benchmark::kMillisecond);
+  std::fprintf(stderr,
+               "bench_ner: %zu tokens, %zu sentences; model %s (%zu stages, 2^%u rows, %zu neural scorers)\n",
+               g_corpus->tokens.size(), g_corpus->sentences(), (data + "/ner.model").c_str(),
+               g_model->stages(), g_model->hash_bits(), g_model->neural_count());
+  benchmark::RegisterBenchmark("ner/document", BM_TagDocument, g_model)->Unit(benchmark::kMillisecond);
+  benchmark::RegisterBenchmark("ner/document-linear", BM_TagDocument, g_linear)
+      ->Unit(benchmark::kMillisecond);
   benchmark::RegisterBenchmark("ner/sentences", BM_TagSentences)->Unit(benchmark::kMillisecond);
   benchmark::Initialize(&argc, argv);
   benchmark::RunSpecifiedBenchmarks();
