@@ -86,19 +86,23 @@ int RunTrainNeural(NeuralArgs& a, const GlobalOptions& g) {
   // the held-out F1 of mixes with the linear model, which means something only
   // when --model was trained without the held-out part (docs/ner.md).
   const float kMixes[] = {0.05f, 0.1f, 0.2f, 0.3f, 0.5f, 1.0f};
-  a.opts.on_epoch = [&](int epoch, const tag::LstmNer& m) {
-    const double f = tag::EvaluateNeural(base, m, 0.0f, held).overall().f1();
-    std::printf("  epoch %2d: held-out F1 %.4f (neural alone)", epoch, f);
+  auto report = [&](const std::vector<std::shared_ptr<const tag::LstmNer>>& scorers) {
+    const double f = tag::EvaluateNeural(base, scorers, 0.0f, held).overall().f1();
+    std::printf("held-out F1 %.4f (neural alone)", f);
     if (a.mix_scores)
       for (float w : kMixes)
-        std::printf(", %.4f (%.2g)", tag::EvaluateNeural(base, m, w, held).overall().f1(), w);
+        std::printf(", %.4f (%.2g)", tag::EvaluateNeural(base, scorers, w, held).overall().f1(), w);
     if (!a.test.empty())
       std::printf("; test %.4f (alone), %.4f (mixed at %.2g)",
-                  tag::EvaluateNeural(base, m, 0.0f, test).overall().f1(),
-                  tag::EvaluateNeural(base, m, a.linear_weight, test).overall().f1(), a.linear_weight);
+                  tag::EvaluateNeural(base, scorers, 0.0f, test).overall().f1(),
+                  tag::EvaluateNeural(base, scorers, a.linear_weight, test).overall().f1(), a.linear_weight);
     std::printf("\n");
     std::fflush(stdout);
     return f;
+  };
+  a.opts.on_epoch = [&](int epoch, const tag::LstmNer& m) {
+    std::printf("  epoch %2d: ", epoch);
+    return report({std::make_shared<tag::LstmNer>(m)});
   };
   std::vector<std::shared_ptr<const tag::LstmNer>> models;
   const uint32_t seed = a.opts.seed;
@@ -110,16 +114,8 @@ int RunTrainNeural(NeuralArgs& a, const GlobalOptions& g) {
     models.push_back(std::make_shared<tag::LstmNer>(std::move(model)));
   }
   if (a.ensemble > 1) {
-    std::printf("all %d scorers: held-out F1 %.4f (neural alone)", a.ensemble,
-                tag::EvaluateNeural(base, models, 0.0f, held).overall().f1());
-    if (a.mix_scores)
-      for (float w : kMixes)
-        std::printf(", %.4f (%.2g)", tag::EvaluateNeural(base, models, w, held).overall().f1(), w);
-    if (!a.test.empty())
-      std::printf("; test %.4f (alone), %.4f (mixed at %.2g)",
-                  tag::EvaluateNeural(base, models, 0.0f, test).overall().f1(),
-                  tag::EvaluateNeural(base, models, a.linear_weight, test).overall().f1(), a.linear_weight);
-    std::printf("\n");
+    std::printf("all %d scorers: ", a.ensemble);
+    report(models);
   }
   std::printf("trained in %.0f s\n", Secs(t0));
   if (!a.out.empty()) {
