@@ -138,12 +138,8 @@ int RunTrainNer(const TrainNerArgs& a, const GlobalOptions& g) {
   if (a.holdout > 0) {
     // Choose the number of epochs on the last part of the training data,
     // then train on all of it.
-    const size_t keep = static_cast<size_t>(conll.words.size() * (1 - a.holdout));
     tag::ConllCorpus head, tail;
-    head.words.assign(conll.words.begin(), conll.words.begin() + keep);
-    head.tags.assign(conll.tags.begin(), conll.tags.begin() + keep);
-    tail.words.assign(conll.words.begin() + keep, conll.words.end());
-    tail.tags.assign(conll.tags.begin() + keep, conll.tags.end());
+    tag::SplitConll(conll, a.holdout, &head, &tail);
     tag::NerCorpus part, held;
     if (Status st = tag::PrepareNerCorpus(head, seg.segmenter, &part); !st.ok()) return Fail(st.message());
     if (Status st = tag::PrepareNerCorpus(tail, seg.segmenter, &held); !st.ok()) return Fail(st.message());

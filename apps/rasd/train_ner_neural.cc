@@ -40,12 +40,8 @@ int RunTrainNeural(NeuralArgs& a, const GlobalOptions& g) {
     std::fprintf(stderr, "rasd: %s\n", st.message().c_str());
     return kExitFatal;
   }
-  const size_t keep = static_cast<size_t>(static_cast<double>(conll.words.size()) * (1 - a.holdout));
   tag::ConllCorpus head, tail;
-  head.words.assign(conll.words.begin(), conll.words.begin() + keep);
-  head.tags.assign(conll.tags.begin(), conll.tags.begin() + keep);
-  tail.words.assign(conll.words.begin() + keep, conll.words.end());
-  tail.tags.assign(conll.tags.begin() + keep, conll.tags.end());
+  tag::SplitConll(conll, a.holdout, &head, &tail);
   tag::NerCorpus part, held, test;
   Status st = tag::PrepareNerCorpus(head, seg, &part);
   if (st.ok()) st = tag::PrepareNerCorpus(tail, seg, &held);
@@ -59,11 +55,7 @@ int RunTrainNeural(NeuralArgs& a, const GlobalOptions& g) {
     return kExitFatal;
   }
   a.opts.dims.labels = static_cast<uint32_t>(base.labels().size());
-  const size_t L = base.labels().size();
-  a.opts.allowed.assign((L + 1) * L, 0);
-  for (int from = -1; from < static_cast<int>(L); ++from)
-    for (size_t to = 0; to < L; ++to)
-      a.opts.allowed[(from + 1) * L + to] = base.Allowed(from, static_cast<int>(to));
+  a.opts.allowed = base.allowed();
   if (!a.vectors.empty()) {
     auto v = tag::WordVectors::LoadTsv(a.vectors, a.vector_words);
     if (!v.ok()) {

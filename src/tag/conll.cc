@@ -104,4 +104,12 @@ std::string EntityScorer::Report() const {
   return out;
 }
 
+void SplitConll(const ConllCorpus& all, double holdout, ConllCorpus* head, ConllCorpus* tail) {
+  const size_t keep = static_cast<size_t>(static_cast<double>(all.words.size()) * (1 - holdout));
+  head->words.assign(all.words.begin(), all.words.begin() + keep);
+  head->tags.assign(all.tags.begin(), all.tags.begin() + keep);
+  tail->words.assign(all.words.begin() + keep, all.words.end());
+  tail->tags.assign(all.tags.begin() + keep, all.tags.end());
+}
+
 }  // namespace rasd::tag

@@ -22,6 +22,9 @@ struct ConllCorpus {
   size_t tokens() const;
 };
 
+// The first (1 - holdout) of the sentences into *head, the rest into *tail.
+void SplitConll(const ConllCorpus& all, double holdout, ConllCorpus* head, ConllCorpus* tail);
+
 // Reads `path` ("-": standard input). Invalid UTF-8 bytes become U+FFFD.
 Status ReadConll(const std::string& path, bool with_tags, ConllCorpus* out);
 Status ReadConll(std::istream& in, const std::string& name, bool with_tags, ConllCorpus* out);

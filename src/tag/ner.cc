@@ -98,6 +98,7 @@ void NerTagger::set_neural(std::vector<std::shared_ptr<const LstmNer>> neural, f
   neural_ = std::move(neural);
   linear_weight_ = linear_weight;
   mixed_trans_.clear();
+  any_vectors_ = std::any_of(neural_.begin(), neural_.end(), [](const auto& m) { return m->dims().vec > 0; });
   if (neural_.empty()) return;
   const size_t L = labels_.size();
   const std::vector<float>& lin = stages_.back().trans;
@@ -321,8 +322,9 @@ const float* NerTagger::MixNeural(std::span<const text::Token> toks, uint32_t b,
   for (uint32_t i = b; i <= e; ++i) s->neural_offsets[i - b] = s->offsets[i] - s->offsets[b];
   s->neural_slots.resize(s->offsets[e] - s->offsets[b]);
   s->neural_emit.resize(n * L);
-  s->neural_stems.resize(n);
-  for (uint32_t i = b; i < e; ++i) s->neural_stems[i - b] = Fnv1a(toks[i].stem);
+  s->neural_stems.clear();  // read only by scorers with word vectors
+  if (any_vectors_)
+    for (uint32_t i = b; i < e; ++i) s->neural_stems.push_back(Fnv1a(toks[i].stem));
   for (const auto& m : neural_) {
     const uint32_t nbits = m->dims().bits;
     for (uint32_t k = s->offsets[b]; k < s->offsets[e]; ++k)
@@ -505,7 +507,7 @@ Result<NerTagger> NerTagger::FromBytes(std::string_view data, const std::string&
   std::memcpy(&version, data.data() + sizeof kMagic, 4);
   if (version != kFormatVersion && version != 3)
     return Status::Unsupported(name + ": NER model format version " + std::to_string(version) +
-                               ", this rasd reads version " + std::to_string(kFormatVersion) +
+                               ", this rasd reads versions 3 and " + std::to_string(kFormatVersion) +
                                " (retrain with `rasd train ner`)");
   if (data.size() < sizeof kMagic + 4 + 8) return corrupt("truncated NER model");
   uint64_t sum = 0;

@@ -76,6 +76,8 @@ class NerTagger {
   bool IsBegin(int label) const { return labels_[label][0] == 'B'; }
   // True when label `to` may follow `from` (-1: sentence start) under BIO.
   bool Allowed(int from, int to) const;
+  // The same as a table [from * labels + to], row `labels` the sentence start.
+  const std::vector<int8_t>& allowed() const { return allowed_; }
 
   // Tags a whole document: the first stage tags each sentence; a second
   // stage, when the model has one, tags again knowing what the first said
@@ -148,6 +150,7 @@ class NerTagger {
   std::vector<std::shared_ptr<const LstmNer>> neural_;
   float linear_weight_ = 1.0f;
   std::vector<float> mixed_trans_;  // mean of the neural scorers' + linear_weight * last stage's
+  bool any_vectors_ = false;        // a scorer reads word vectors (needs the stems' hashes)
 };
 
 // Builds a NerTagger from trained float weights (ner_train.cc).

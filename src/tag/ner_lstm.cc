@@ -141,28 +141,32 @@ void LstmNer::Forward(std::span<const uint32_t> slots, std::span<const uint32_t>
       if (k + 8 < offsets[n]) row.prefetch(slots[k + 8]);
       row(slots[k], &s->x[t * D]);
     }
-  s->gates.resize(2 * n * 4 * H);
-  s->cells.resize(2 * n * H);
-  s->hidden.resize(2 * n * H);
-  for (int d = 0; d < 2; ++d) {
-    for (size_t step = 0; step < n; ++step) {
-      const size_t t = d == 0 ? step : n - 1 - step;
-      const size_t prev = d == 0 ? t - 1 : t + 1;
-      float* z = &s->gates[(d * n + t) * 4 * H];
-      std::copy(b_[d].begin(), b_[d].end(), z);
-      AddMatVec(wx_[d].data(), &s->x[t * D], D, 4 * H, z);
-      s->z.assign(H, 0.0f);  // the cell state before the first token
-      const float* c_prev = step ? &s->cells[(d * n + prev) * H] : s->z.data();
-      if (step) AddMatVec(wh_[d].data(), &s->hidden[(d * n + prev) * H], H, 4 * H, z);
-      LstmCell(z, c_prev, H, &s->cells[(d * n + t) * H], &s->hidden[(d * n + t) * H]);
-    }
-  }
+  RunLstms(s->x.data(), n, &s->gates, &s->cells, &s->hidden, &s->z);
   for (size_t t = 0; t < n; ++t) {
     float* e = emit + t * L;
     std::copy(bo_.begin(), bo_.end(), e);
     AddMatVec(wo_.data(), &s->hidden[t * H], H, L, e);
     AddMatVec(wo_.data() + H * L, &s->hidden[(n + t) * H], H, L, e);
   }
+}
+
+void LstmNer::RunLstms(const float* x, size_t n, std::vector<float>* gates, std::vector<float>* cells,
+                       std::vector<float>* hidden, std::vector<float>* zero) const {
+  const size_t D = dims_.emb + dims_.vec, H = dims_.hidden;
+  gates->resize(2 * n * 4 * H);
+  cells->resize(2 * n * H);
+  hidden->resize(2 * n * H);
+  zero->assign(H, 0.0f);  // the cell state before the first token
+  for (int d = 0; d < 2; ++d)
+    for (size_t step = 0; step < n; ++step) {
+      const size_t t = d == 0 ? step : n - 1 - step, prev = d == 0 ? t - 1 : t + 1;
+      float* z = &(*gates)[(d * n + t) * 4 * H];
+      std::copy(b_[d].begin(), b_[d].end(), z);
+      AddMatVec(wx_[d].data(), x + t * D, D, 4 * H, z);
+      if (step) AddMatVec(wh_[d].data(), &(*hidden)[(d * n + prev) * H], H, 4 * H, z);
+      LstmCell(z, step ? &(*cells)[(d * n + prev) * H] : zero->data(), H, &(*cells)[(d * n + t) * H],
+               &(*hidden)[(d * n + t) * H]);
+    }
 }
 
 void LstmNer::Emissions(std::span<const uint32_t> slots, std::span<const uint32_t> offsets,
@@ -428,13 +432,6 @@ class LstmTrainer {
     if (o.allowed.size() == forbid_.size())
       for (size_t k = 0; k < forbid_.size(); ++k)
         if (!o.allowed[k]) forbid_[k] = kForbidden;
-    // o.allowed rows are (from + 1): row 0 is the start; ours put it last.
-    if (o.allowed.size() == forbid_.size()) {
-      for (size_t to = 0; to < L; ++to) forbid_[L * L + to] = o.allowed[to] ? 0.0f : kForbidden;
-      for (size_t from = 0; from < L; ++from)
-        for (size_t to = 0; to < L; ++to)
-          forbid_[from * L + to] = o.allowed[(from + 1) * L + to] ? 0.0f : kForbidden;
-    }
     params_ = {&m_.wx_[0], &m_.wh_[0], &m_.b_[0], &m_.wx_[1], &m_.wh_[1],
                &m_.b_[1],  &m_.wo_,    &m_.bo_,   &m_.trans_};
     for (auto* p : params_) {
@@ -527,20 +524,7 @@ class LstmTrainer {
       }
     }
     // The two LSTMs.
-    gates_.resize(2 * n * 4 * H);
-    cells_.resize(2 * n * H);
-    hid_.resize(2 * n * H);
-    for (int d = 0; d < 2; ++d)
-      for (size_t step = 0; step < n; ++step) {
-        const size_t t = d == 0 ? step : n - 1 - step, prev = d == 0 ? t - 1 : t + 1;
-        float* z = &gates_[(d * n + t) * 4 * H];
-        std::copy(m_.b_[d].begin(), m_.b_[d].end(), z);
-        AddMatVec(m_.wx_[d].data(), &x_[t * D], D, 4 * H, z);
-        if (step) AddMatVec(m_.wh_[d].data(), &hid_[(d * n + prev) * H], H, 4 * H, z);
-        zero_.assign(H, 0.0f);
-        LstmCell(z, step ? &cells_[(d * n + prev) * H] : zero_.data(), H, &cells_[(d * n + t) * H],
-                 &hid_[(d * n + t) * H]);
-      }
+    m_.RunLstms(x_.data(), n, &gates_, &cells_, &hid_, &zero_);
     // Output layer on dropped-out [h_fwd; h_bwd].
     hcat_.resize(n * 2 * H);
     mh_.resize(n * 2 * H);
@@ -559,13 +543,10 @@ class LstmTrainer {
     }
     // CRF.
     for (auto& g : grads_) std::fill(g.begin(), g.end(), 0.0f);
-    trans_eff_.resize(m_.trans_.size());
-    for (size_t k = 0; k < trans_eff_.size(); ++k)
-      trans_eff_[k] = forbid_[k] != 0 ? kForbidden : m_.trans_[k];
     demit_.assign(n * L, 0.0f);
     std::vector<float>& dtrans = grads_[8];
     const double loss =
-        CrfLoss(emit_.data(), n, L, trans_eff_.data(), &c_.gold[b], demit_.data(), dtrans.data());
+        CrfLoss(emit_.data(), n, L, m_.trans_.data(), &c_.gold[b], demit_.data(), dtrans.data());
     for (size_t k = 0; k < dtrans.size(); ++k)
       if (forbid_[k] != 0) dtrans[k] = 0;
     // Output layer.
@@ -662,14 +643,14 @@ class LstmTrainer {
   const LstmTrainOptions& o_;
   LstmNer m_, avg_;
   std::mt19937 rng_;
-  std::vector<float> forbid_, trans_eff_;
+  std::vector<float> forbid_;
   std::vector<std::vector<float>*> params_;
   std::vector<std::vector<float>> grads_, adam_m_, adam_v_;
   std::vector<float> ada_;
   uint64_t step_ = 0;
   std::vector<uint32_t> first_;
-  std::vector<uint8_t> kept_;
-  std::vector<float> zero_;  // features of the sentence not dropped
+  std::vector<uint8_t> kept_;  // features of the sentence not dropped
+  std::vector<float> zero_;
   std::vector<float> x_, mx_, gates_, cells_, hid_, hcat_, mh_, emit_, demit_, dh_, dx_, dhn_, dcn_, dz_;
 };
 

@@ -96,6 +96,10 @@ class LstmNer {
   template <typename Row>
   void Forward(std::span<const uint32_t> slots, std::span<const uint32_t> offsets,
                std::span<const uint64_t> stems, const Row& row, LstmScratch* s, float* emit) const;
+  // Both LSTMs over n inputs x[n * (emb + vec)]: gates (after activation),
+  // cells and hidden states per direction and token; zero: scratch.
+  void RunLstms(const float* x, size_t n, std::vector<float>* gates, std::vector<float>* cells,
+                std::vector<float>* hidden, std::vector<float>* zero) const;
   // Adds the word vector of the stem with this hash, if any, to x (dims_.vec wide).
   void AddVector(uint64_t stem, float* x) const;
 
@@ -137,7 +141,8 @@ struct LstmTrainOptions {
   int average_from = 0;
   uint32_t seed = 1;
   WordVectors vectors;  // fixed word vectors beside the feature bag (empty: none)
-  // allowed[(from + 1) * labels + to]: BIO constraints (from = -1: start).
+  // allowed[from * labels + to]: BIO constraints; row `labels` is the
+  // sentence start (the layout of the transitions).
   std::vector<int8_t> allowed;
   // After each epoch with the model so far; returns its score (higher is
   // better, e.g. F1 on held-out data). The best epoch's model is returned.
