@@ -14,11 +14,17 @@
 namespace rasd::cli {
 namespace {
 
-int RunEvalNer(const std::string& gold_path, const std::string& model_arg, bool fast,
-               const GlobalOptions& g) {
-  auto loaded = LoadCliNer(model_arg, g);
+struct EvalNerArgs {
+  std::string gold, model;
+  bool fast = false, no_propagate = false;
+};
+
+int RunEvalNer(const EvalNerArgs& a, const GlobalOptions& g) {
+  const std::string& gold_path = a.gold;
+  auto loaded = LoadCliNer(a.model, g);
   if (!loaded) return kExitFatal;
-  if (fast) loaded->tagger.set_neural(nullptr);
+  if (a.fast) loaded->tagger.set_neural(nullptr);
+  if (a.no_propagate) loaded->tagger.set_propagate(false);
   const tag::NerTagger* ner = &loaded->tagger;
   const tag::NerSegmenter& seg = loaded->seg;
   tag::ConllCorpus conll;
@@ -44,13 +50,14 @@ const CommandRegistrar kEvalNer(
     "gold file (token<TAB>...<TAB>BIO tag), and tagging speed.\n"
     "Example: rasd eval ner --gold ../shared/gold/anercorp/test.conll",
     30, [](CLI::App* sub, const GlobalOptions* g, int* rc) {
-      auto gold = std::make_shared<std::string>();
-      auto model = std::make_shared<std::string>();
-      sub->add_option("--gold", *gold, "CoNLL file: token<TAB>gold tag")->required();
-      auto fast = std::make_shared<bool>(false);
-      sub->add_option("--model", *model, "NER model file (default: <data>/ner.model)");
-      sub->add_flag("--fast-ner", *fast, "the model's linear part only (skips its neural scorer)");
-      sub->callback([gold, model, fast, g, rc]() { *rc = RunEvalNer(*gold, *model, *fast, *g); });
+      auto a = std::make_shared<EvalNerArgs>();
+      sub->add_option("--gold", a->gold, "CoNLL file: token<TAB>gold tag")->required();
+      sub->add_option("--model", a->model, "NER model file (default: <data>/ner.model)");
+      sub->add_flag("--fast-ner", a->fast, "the model's linear part only (skips its neural scorer)");
+      sub->add_flag("--no-propagate", a->no_propagate,
+                    "skip the document consistency pass (an entity tagged once is tagged where its "
+                    "words recur untagged within 20 sentences; docs/ner.md)");
+      sub->callback([a, g, rc]() { *rc = RunEvalNer(*a, *g); });
     });
 
 }  // namespace

@@ -16,12 +16,13 @@ namespace rasd::cli {
 namespace {
 
 struct NeuralArgs {
-  std::string train, out, model, test, vectors;
+  std::string train, out, model, test, vectors, extra;
   size_t vector_words = 50000;
   double holdout = 0.1;
   float linear_weight = 0.1f;
   int ensemble = 1;
   bool mix_scores = false;
+  bool train_all = false;
   tag::LstmTrainOptions opts;
 };
 
@@ -42,6 +43,17 @@ int RunTrainNeural(NeuralArgs& a, const GlobalOptions& g) {
   }
   tag::ConllCorpus head, tail;
   tag::SplitConll(conll, a.holdout, &head, &tail);
+  size_t extra_sentences = 0;
+  tag::ConllCorpus more;
+  if (!a.extra.empty()) {
+    if (Status st = tag::ReadConll(a.extra, true, &more); !st.ok()) {
+      std::fprintf(stderr, "rasd: %s\n", st.message().c_str());
+      return kExitFatal;
+    }
+    extra_sentences = more.words.size();
+    head.words.insert(head.words.end(), more.words.begin(), more.words.end());
+    head.tags.insert(head.tags.end(), more.tags.begin(), more.tags.end());
+  }
   tag::NerCorpus part, held, test;
   Status st = tag::PrepareNerCorpus(head, seg, &part);
   if (st.ok()) st = tag::PrepareNerCorpus(tail, seg, &held);
@@ -67,10 +79,11 @@ int RunTrainNeural(NeuralArgs& a, const GlobalOptions& g) {
   }
   tag::LstmCorpus train_c;
   tag::LstmFeatures(base, part, a.opts.dims.bits, &train_c);
-  std::printf("neural: %zu sentences, %zu tokens, %.1f features a token; held out %zu sentences\n",
-              part.sentences(), part.tokens.size(),
-              static_cast<double>(train_c.slots.size()) / static_cast<double>(part.tokens.size()),
-              held.sentences());
+  std::printf(
+      "neural: %zu sentences (%zu of them from --extra), %zu tokens, %.1f features a token; held out %zu "
+      "sentences\n",
+      part.sentences(), extra_sentences, part.tokens.size(),
+      static_cast<double>(train_c.slots.size()) / static_cast<double>(part.tokens.size()), held.sentences());
   a.opts.progress = [&](const std::string& m) {
     if (!g.quiet) std::fprintf(stderr, "rasd: %s (%.0f s)\n", m.c_str(), Secs(t0));
   };
@@ -97,17 +110,59 @@ int RunTrainNeural(NeuralArgs& a, const GlobalOptions& g) {
     return report({std::make_shared<tag::LstmNer>(m)});
   };
   std::vector<std::shared_ptr<const tag::LstmNer>> models;
+  std::vector<int> best_epochs;
   const uint32_t seed = a.opts.seed;
   for (int k = 0; k < a.ensemble; ++k) {
     a.opts.seed = seed + static_cast<uint32_t>(k);
     if (a.ensemble > 1) std::printf("scorer %d of %d (seed %u):\n", k + 1, a.ensemble, a.opts.seed);
+    int best_epoch = 0;
+    double best = -1;
+    auto report_epoch = a.opts.on_epoch;
+    a.opts.on_epoch = [&](int epoch, const tag::LstmNer& m) {
+      const double f = report_epoch(epoch, m);
+      if (f > best) best = f, best_epoch = epoch;
+      return f;
+    };
     tag::LstmNer model = tag::TrainLstmNer(train_c, a.opts);
+    a.opts.on_epoch = report_epoch;
+    std::printf("best: epoch %d (held-out F1 %.4f, neural alone)\n", best_epoch, best);
+    best_epochs.push_back(best_epoch);
     model.Quantize();
     models.push_back(std::make_shared<tag::LstmNer>(std::move(model)));
   }
   if (a.ensemble > 1) {
     std::printf("all %d scorers: ", a.ensemble);
     report(models);
+  }
+  if (a.train_all) {
+    // The shipped scorers: the same training again on all of --train (and
+    // --extra), each for the number of epochs its held-out run chose.
+    conll.words.insert(conll.words.end(), more.words.begin(), more.words.end());
+    conll.tags.insert(conll.tags.end(), more.tags.begin(), more.tags.end());
+    tag::NerCorpus everything;
+    if (Status s2 = tag::PrepareNerCorpus(conll, seg, &everything); !s2.ok()) {
+      std::fprintf(stderr, "rasd: %s\n", s2.message().c_str());
+      return kExitFatal;
+    }
+    tag::LstmCorpus all_c;
+    tag::LstmFeatures(base, everything, a.opts.dims.bits, &all_c);
+    a.opts.on_epoch = nullptr;
+    const int epochs = a.opts.epochs;
+    for (int k = 0; k < a.ensemble; ++k) {
+      a.opts.seed = seed + static_cast<uint32_t>(k);
+      a.opts.epochs = best_epochs[static_cast<size_t>(k)];
+      std::printf("training on all %zu sentences for %d epochs (seed %u)\n", everything.sentences(),
+                  a.opts.epochs, a.opts.seed);
+      std::fflush(stdout);
+      tag::LstmNer model = tag::TrainLstmNer(all_c, a.opts);
+      model.Quantize();
+      models[static_cast<size_t>(k)] = std::make_shared<tag::LstmNer>(std::move(model));
+    }
+    a.opts.epochs = epochs;
+    if (!a.test.empty())
+      std::printf("trained on all: test %.4f (alone), %.4f (mixed at %.2g)\n",
+                  tag::EvaluateNeural(base, models, 0.0f, test).overall().f1(),
+                  tag::EvaluateNeural(base, models, a.linear_weight, test).overall().f1(), a.linear_weight);
   }
   std::printf("trained in %.0f s\n", Secs(t0));
   if (!a.out.empty()) {
@@ -132,6 +187,13 @@ const CommandRegistrar kTrainNeural(
       sub->add_option("--model", a->model,
                       "the linear model whose features it reads (default <data>/ner.model)");
       sub->add_option("--out", a->out, "model file to write (the linear model plus the neural scorer)");
+      sub->add_option("--extra", a->extra,
+                      "more CoNLL training data added to the training part, never held out (e.g. corpus "
+                      "sentences tagged by a teacher model: scripts/train-ner)");
+      sub->add_flag(
+          "--train-all", a->train_all,
+          "after choosing each scorer's epoch on the held-out part, train it again on all of --train "
+          "for that many epochs (the held-out figures printed are then those of the first run)");
       sub->add_option("--test", a->test, "CoNLL file scored after every epoch (report only)");
       sub->add_option(
              "--linear-weight", a->linear_weight,

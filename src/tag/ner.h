@@ -81,7 +81,8 @@ class NerTagger {
 
   // Tags a whole document: the first stage tags each sentence; a second
   // stage, when the model has one, tags again knowing what the first said
-  // about the same words elsewhere within doc_window() sentences.
+  // about the same words elsewhere within doc_window() sentences; then,
+  // unless set_propagate(false), the consistency pass (ner_propagate.h).
   // tags receives label indices (0 = O) for all tokens.
   void TagDocument(const NerDocument& doc, NerScratch* scratch, std::vector<int>* tags) const;
   // One sentence as a document of its own. Tokens carry norm/stem/proclitics
@@ -116,6 +117,12 @@ class NerTagger {
     if (neural) v.push_back(std::move(neural));
     set_neural(std::move(v), linear_weight);
   }
+  // The document consistency pass after tagging (ner_propagate.h), within
+  // kPropagateWindow sentences; on by default.
+  static constexpr uint32_t kPropagateWindow = 20;
+  void set_propagate(bool on) { propagate_ = on; }
+  bool propagate() const { return propagate_; }
+
   const LstmNer* neural(size_t k = 0) const { return k < neural_.size() ? neural_[k].get() : nullptr; }
   size_t neural_count() const { return neural_.size(); }
   float linear_weight() const { return linear_weight_; }
@@ -151,6 +158,7 @@ class NerTagger {
   float linear_weight_ = 1.0f;
   std::vector<float> mixed_trans_;  // mean of the neural scorers' + linear_weight * last stage's
   bool any_vectors_ = false;        // a scorer reads word vectors (needs the stems' hashes)
+  bool propagate_ = true;
 };
 
 // Builds a NerTagger from trained float weights (ner_train.cc).

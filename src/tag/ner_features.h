@@ -84,6 +84,10 @@ struct NerScratch {
   std::vector<uint64_t> neural_stems;  // FNV-1a of each token's stem
   std::vector<float> neural_emit;
   LstmScratch lstm;
+  // PropagateEntities: the document's entities (begin, end, sentence, label)
+  // and their first words' hashes with the entity's index in the low bits.
+  std::vector<std::array<uint32_t, 4>> entities;
+  std::vector<uint64_t> entity_keys;
 };
 
 class NerFeatureExtractor {

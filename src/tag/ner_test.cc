@@ -226,7 +226,11 @@ TEST(NerPipeline, EntityMentionsCoverTheOriginalText) {
   EXPECT_EQ(find("LOC"), "وهران");
 }
 
-// The shipped model on the start of the ANERcorp test split.
+// The shipped model on the whole ANERcorp test split (25 k tokens, a fraction
+// of a second), with and without its neural scorer: floors about two points
+// under the figures docs/ner.md reports, so that a damaged or mis-built model
+// fails while retraining noise does not. (The first 2,000 tokens alone, 135
+// entities, swing by more than that between equally good models.)
 TEST(NerShippedModel, ScoresOnTheTestSplit) {
   std::string gold;
   for (const char* dir : {"/work/shared", RASD_SOURCE_DIR "/../shared"})
@@ -235,18 +239,18 @@ TEST(NerShippedModel, ScoresOnTheTestSplit) {
   const std::string data = std::string(RASD_BUILD_DIR) + "/data";
   auto model = NerTagger::Load(data + "/ner.model");
   ASSERT_TRUE(model.ok()) << model.status().message();
-  ConllCorpus all, head;
+  ConllCorpus all;
   ASSERT_TRUE(ReadConll(gold, true, &all).ok());
-  for (size_t s = 0; s < all.words.size() && head.tokens() < 2000; ++s) {
-    head.words.push_back(all.words[s]);
-    head.tags.push_back(all.tags[s]);
-  }
   std::string warning;
   const NerSegmenter seg = LoadNerSegmenter(data, &warning);
   NerCorpus corpus;
-  ASSERT_TRUE(PrepareNerCorpus(head, seg.segmenter, &corpus).ok());
-  const EntityScorer score = EvaluateNer(*model, corpus);
-  EXPECT_GT(score.overall().f1(), 0.7) << score.Report();
+  ASSERT_TRUE(PrepareNerCorpus(all, seg.segmenter, &corpus).ok());
+  const EntityScorer whole = EvaluateNer(*model, corpus);
+  EXPECT_GT(whole.overall().f1(), 0.74) << whole.Report();
+  NerTagger linear = std::move(model.value());
+  linear.set_neural(nullptr);
+  const EntityScorer fast = EvaluateNer(linear, corpus);
+  EXPECT_GT(fast.overall().f1(), 0.72) << fast.Report();
 }
 
 }  // namespace

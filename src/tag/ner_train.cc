@@ -362,6 +362,7 @@ NerTagger TrainNer(const NerCorpus& train, std::shared_ptr<const Gazetteer> gaze
       const std::vector<size_t> order = k < 0 ? all : others(k);
       for (int epoch = 1; epoch <= opts.first_stage_epochs; ++epoch) t.Epoch(order);
       NerTagger m = NerModelBuilder::Build(bits, 0, gazetteer, clusters, {t.Averaged(plain)});
+      m.set_propagate(false);  // the priors count each occurrence's own label
       taggers.push_back(std::move(m));
     }
     say("prior taggers trained; labelling the corpus");

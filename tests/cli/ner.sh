@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # End-to-end checks of the NER through the CLI: `rasd tag` answers one tag per
 # token; `rasd eval ner` scores a gold file with and without the neural scorer
-# (--fast-ner); `rasd annotate --neural-ner` emits entity mentions; a damaged
-# model is refused with its path. $1 = the rasd binary.
+# (--fast-ner) and the consistency pass (--no-propagate); `rasd annotate
+# --neural-ner` emits entity mentions; `rasd train ner-neural` trains on a
+# tiny file with --extra and --train-all; a damaged model is refused with its
+# path. $1 = the rasd binary.
 set -euo pipefail
 
 rasd="$1"
@@ -41,7 +43,7 @@ cut -f1 "$tmp/gold.conll" | "$rasd" tag --format conll >"$tmp/tagged" || fail "r
 [ "$(wc -l <"$tmp/tagged")" = "$(wc -l <"$tmp/gold.conll")" ] || fail "rasd tag: not one line per input line"
 grep -q $'^الجزائر\tB-LOC$' "$tmp/tagged" || fail "rasd tag: الجزائر is not B-LOC: $(cat "$tmp/tagged")"
 
-for mode in "" "--fast-ner"; do
+for mode in "" "--fast-ner" "--no-propagate"; do
   "$rasd" eval ner --gold "$tmp/gold.conll" $mode >"$tmp/eval" || fail "rasd eval ner $mode exited $?"
   grep -q '^overall' "$tmp/eval" || fail "rasd eval ner $mode: no overall line"
   f1=$(awk '$1 == "overall" { print $4 }' "$tmp/eval")
@@ -51,6 +53,28 @@ done
 printf '{"id": "n1", "text": "التقى الرئيس عبد المجيد تبون في الجزائر وزير خارجية ليبيا."}\n' >"$tmp/doc.jsonl"
 "$rasd" annotate --neural-ner "$tmp/doc.jsonl" >"$tmp/ann" || fail "rasd annotate --neural-ner exited $?"
 grep -q '"kind":"entity"' "$tmp/ann" || fail "rasd annotate --neural-ner: no entity mention"
+
+cat >"$tmp/extra.conll" <<'DOC'
+وصل	O
+الوزير	O
+مراد	B-PERS
+بن	I-PERS
+سالم	I-PERS
+إلى	O
+وهران	B-LOC
+.	O
+DOC
+"$rasd" -q train ner-neural --train "$tmp/gold.conll" --holdout 0.5 --epochs 2 --extra "$tmp/extra.conll" \
+  --train-all --out "$tmp/small.model" >"$tmp/train" || fail "rasd train ner-neural exited $?"
+grep -q '2 sentences (1 of them from --extra)' "$tmp/train" || fail "train ner-neural: --extra not read: $(cat "$tmp/train")"
+grep -q '^training on all 3 sentences for [12] epochs' "$tmp/train" || fail "train ner-neural: no --train-all run: $(cat "$tmp/train")"
+cut -f1 "$tmp/gold.conll" | "$rasd" tag --format conll --model "$tmp/small.model" >"$tmp/small" ||
+  fail "rasd tag with the trained model exited $?"
+[ "$(wc -l <"$tmp/small")" = "$(wc -l <"$tmp/gold.conll")" ] || fail "the trained model: not one line per input line"
+if "$rasd" -q train ner-neural --train "$tmp/gold.conll" --extra "$tmp/missing.conll" --out "$tmp/x.model" 2>"$tmp/err"; then
+  fail "a missing --extra file was accepted"
+fi
+grep -q "missing.conll" "$tmp/err" || fail "the error does not name the --extra file: $(cat "$tmp/err")"
 
 model="$(dirname "$rasd")/data/ner.model"
 [ -f "$model" ] || fail "$model not found (built with rasd)"
