@@ -13,6 +13,12 @@ namespace {
 // matching on clitic-free stems did no better.
 std::string_view Key(const text::Token& t) { return t.norm; }
 
+// Entities longer than this are not looked for elsewhere, and a position
+// looks at no more than kMaxCandidates nearby entities starting with its word:
+// the pass stays linear in the document however repetitive it is.
+constexpr uint32_t kMaxWords = 8;
+constexpr int kMaxCandidates = 64;
+
 bool Word(const text::Token& t) {
   return t.kind == text::TokenKind::kArabic || t.kind == text::TokenKind::kLatin;
 }
@@ -52,7 +58,8 @@ void PropagateEntities(std::span<const text::Token> toks, std::span<const uint32
       }
       uint32_t e = i + 1;
       while (e < bounds[k + 1] && t[e] == inside_of[y]) ++e;
-      if (Word(toks[i])) ents.push_back({i, e, static_cast<uint32_t>(k), static_cast<uint32_t>(begin_of[y])});
+      if (Word(toks[i]) && e - i <= kMaxWords)
+        ents.push_back({i, e, static_cast<uint32_t>(k), static_cast<uint32_t>(begin_of[y])});
       i = e;
     }
   }
@@ -71,15 +78,20 @@ void PropagateEntities(std::span<const text::Token> toks, std::span<const uint32
         ++i;
         continue;
       }
+      // The entities starting with this word, in document order: from the
+      // first within the window, at most kMaxCandidates of them.
       const uint64_t h = Fnv1a(Key(toks[i])) & ~kIndex;
-      auto it = std::lower_bound(keys.begin(), keys.end(), h);
+      const auto group = std::lower_bound(keys.begin(), keys.end(), h);
+      const uint64_t lo_sent = k > window ? k - window : 0, hi_sent = static_cast<uint64_t>(k) + window;
+      auto it = std::partition_point(group, keys.end(), [&](uint64_t key) {
+        return (key & ~kIndex) == h && ents[key & kIndex][2] < lo_sent;
+      });
       uint32_t best_len = 0;
       std::array<uint32_t, NerFeatureExtractor::kMaxDocLabels> votes{};
       uint32_t first_label = 0;
-      for (; it != keys.end() && (*it & ~kIndex) == h; ++it) {
+      for (int seen = 0; it != keys.end() && (*it & ~kIndex) == h && seen < kMaxCandidates; ++it, ++seen) {
         const auto& en = ents[*it & kIndex];
-        const uint32_t sent = en[2];
-        if ((sent > k ? sent - k : k - sent) > window) continue;
+        if (en[2] > hi_sent) break;
         const uint32_t len = en[1] - en[0];
         if (len < best_len || i + len > end) continue;
         bool match = true;

@@ -21,8 +21,10 @@ namespace rasd::tag {
 // sequence wins; when its nearby occurrences carry different types, the most
 // frequent one (ties: the earliest). A sequence is left alone when the token
 // after it continues an entity. Sequences must start with an Arabic or Latin
-// word. Only O tokens change; tags stay valid BIO. No allocation once
-// scratch's buffers have grown.
+// word and have at most 8 of them; a position weighs at most 64 nearby
+// entities starting with its word, so the cost stays linear in the document.
+// Only O tokens change; tags stay valid BIO. No allocation once scratch's
+// buffers have grown.
 void PropagateEntities(std::span<const text::Token> toks, std::span<const uint32_t> bounds,
                        const std::vector<std::string>& labels, uint32_t window, NerScratch* scratch,
                        std::vector<int>* tags);

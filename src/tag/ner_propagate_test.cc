@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -97,6 +98,26 @@ TEST(NerPropagate, IgnoresPunctuationNumbersAndBadInput) {
   PropagateEntities(d.scratch.tokens, past, kLabels, 20, &d.scratch, &tags);
   PropagateEntities(d.scratch.tokens, back, kLabels, 20, &d.scratch, &tags);
   EXPECT_EQ(tags, d.tags);
+}
+
+TEST(NerPropagate, RepetitiveDocumentsStayCheapAndLongEntitiesStayPut) {
+  // 50 sentences of 400 words, every other one tagged: all become names.
+  std::vector<std::vector<std::string>> sents(50);
+  for (auto& sent : sents)
+    for (int k = 0; k < 400; ++k) sent.push_back(k % 2 == 0 ? "سالم/B-PERS" : "سالم");
+  // A tagged run of ten words is longer than the pass looks for.
+  std::vector<std::string> long_run = {"في"}, copy = {"في"};
+  for (int k = 0; k < 10; ++k) {
+    long_run.push_back(k == 0 ? "كريم/B-ORG" : "كريم/I-ORG");
+    copy.push_back("كريم");
+  }
+  copy.push_back("عاد");
+  sents.push_back(long_run);
+  sents.push_back(copy);
+  Doc d(sents);
+  d.Propagate();
+  EXPECT_EQ(std::count(d.tags.begin(), d.tags.begin() + 20000, Label("B-PERS")), 20000);
+  EXPECT_EQ(d.Tags(20011, 20023), V(12, "O"));
 }
 
 TEST(NerPropagate, RunsInTagDocumentUnlessSwitchedOff) {
