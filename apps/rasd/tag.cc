@@ -1,7 +1,7 @@
 // `rasd tag --format conll`: named entities on pre-tokenised text (EVENTS.md).
 // The input is read whole and tagged as one document (the model's second
-// stage looks at nearby sentences); every input line gets one output line,
-// blank lines kept.
+// stage and the consistency pass look at nearby sentences); every input line
+// gets one output line, blank lines kept.
 #include <cstdio>
 #include <iostream>
 #include <string>
@@ -17,9 +17,10 @@
 namespace rasd::cli {
 namespace {
 
-int RunTag(const std::string& model_arg, const GlobalOptions& g) {
+int RunTag(const std::string& model_arg, bool no_propagate, const GlobalOptions& g) {
   auto loaded = LoadCliNer(model_arg, g);
   if (!loaded) return kExitFatal;
+  if (no_propagate) loaded->tagger.set_propagate(false);
   const tag::NerTagger* ner = &loaded->tagger;
   const tag::NerSegmenter& seg = loaded->seg;
 
@@ -69,7 +70,11 @@ const CommandRegistrar kTag(
       auto format = std::make_shared<std::string>("conll");
       sub->add_option("--format", *format, "input/output format (conll)")->check(CLI::IsMember({"conll"}));
       sub->add_option("--model", *model, "NER model file (default: <data>/ner.model)");
-      sub->callback([model, format, g, rc]() { *rc = RunTag(*model, *g); });
+      auto no_propagate = std::make_shared<bool>(false);
+      sub->add_flag("--no-propagate", *no_propagate,
+                    "skip the consistency pass that tags a name again where it recurs within 20 sentences "
+                    "(the input is one document: use it when the sentences are unrelated)");
+      sub->callback([model, format, no_propagate, g, rc]() { *rc = RunTag(*model, *no_propagate, *g); });
     });
 
 }  // namespace

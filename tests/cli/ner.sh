@@ -42,6 +42,8 @@ DOC
 cut -f1 "$tmp/gold.conll" | "$rasd" tag --format conll >"$tmp/tagged" || fail "rasd tag exited $?"
 [ "$(wc -l <"$tmp/tagged")" = "$(wc -l <"$tmp/gold.conll")" ] || fail "rasd tag: not one line per input line"
 grep -q $'^الجزائر\tB-LOC$' "$tmp/tagged" || fail "rasd tag: الجزائر is not B-LOC: $(cat "$tmp/tagged")"
+cut -f1 "$tmp/gold.conll" | "$rasd" tag --format conll --no-propagate >"$tmp/tagged2" || fail "rasd tag --no-propagate exited $?"
+[ "$(wc -l <"$tmp/tagged2")" = "$(wc -l <"$tmp/gold.conll")" ] || fail "rasd tag --no-propagate: not one line per input line"
 
 for mode in "" "--fast-ner" "--no-propagate"; do
   "$rasd" eval ner --gold "$tmp/gold.conll" $mode >"$tmp/eval" || fail "rasd eval ner $mode exited $?"
