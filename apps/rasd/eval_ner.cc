@@ -20,7 +20,6 @@ struct EvalNerArgs {
 };
 
 int RunEvalNer(const EvalNerArgs& a, const GlobalOptions& g) {
-  const std::string& gold_path = a.gold;
   auto loaded = LoadCliNer(a.model, g);
   if (!loaded) return kExitFatal;
   if (a.fast) loaded->tagger.set_neural(nullptr);
@@ -29,10 +28,10 @@ int RunEvalNer(const EvalNerArgs& a, const GlobalOptions& g) {
   const tag::NerSegmenter& seg = loaded->seg;
   tag::ConllCorpus conll;
   tag::NerCorpus corpus;
-  Status st = tag::ReadConll(gold_path, true, &conll);
+  Status st = tag::ReadConll(a.gold, true, &conll);
   if (st.ok()) st = tag::PrepareNerCorpus(conll, seg.segmenter, &corpus);
   if (!st.ok()) {
-    std::fprintf(stderr, "rasd: %s: %s\n", gold_path.c_str(), st.message().c_str());
+    std::fprintf(stderr, "rasd: %s: %s\n", a.gold.c_str(), st.message().c_str());
     return kExitFatal;
   }
   double seconds = 0;

@@ -363,10 +363,13 @@ void NerTagger::TagDocument(const NerDocument& doc, NerScratch* s, std::vector<i
     ViterbiDecode(s->emit.data(), e - b, L, trans, s, &path);
     std::copy(path.begin(), path.end(), tags->begin() + b);
   }
-  if (stages_.size() < 2) {
-    if (propagate_) PropagateEntities(doc.tokens, doc.bounds, labels_, kPropagateWindow, s, tags);
-    return;
-  }
+  if (stages_.size() >= 2) TagDocumentStage(doc, s, tags);
+  if (propagate_) PropagateEntities(doc.tokens, doc.bounds, labels_, kPropagateWindow, s, tags);
+}
+
+void NerTagger::TagDocumentStage(const NerDocument& doc, NerScratch* s, std::vector<int>* tags) const {
+  const size_t L = labels_.size(), R = joint_stride_;
+  std::vector<int>& path = s->first_tags;  // one sentence's path
   NerFeatureExtractor::DocumentCodes(doc.tokens, doc.bounds, *tags, labels_, doc_window_, s);
   NerFeatureExtractor::DocumentFeatures(s->doc_codes, doc.bounds, &s->doc_feats);
   const NerStage& st1 = stages_[1];
@@ -389,7 +392,6 @@ void NerTagger::TagDocument(const NerDocument& doc, NerScratch* s, std::vector<i
                   !neural_.empty() ? MixNeural(doc.tokens, b, e, s) : st1.trans.data(), s, &path);
     std::copy(path.begin(), path.end(), tags->begin() + b);
   }
-  if (propagate_) PropagateEntities(doc.tokens, doc.bounds, labels_, kPropagateWindow, s, tags);
 }
 
 void NerTagger::Tag(std::span<const text::Token> toks, NerScratch* s, std::vector<int>* tags) const {

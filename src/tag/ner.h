@@ -135,6 +135,9 @@ class NerTagger {
   // Integer row sums of tokens [begin, end) over all stages at once:
   // scratch->sums[token * joint_stride_ + stage * labels + label].
   void SumJointRows(NerScratch* s, uint32_t begin, uint32_t end) const;
+  // The second stage over a document the first has tagged (*tags): reads
+  // the first stage's row sums left in *s and retags every sentence.
+  void TagDocumentStage(const NerDocument& doc, NerScratch* s, std::vector<int>* tags) const;
   // Replaces s->emit (the last stage's scores for tokens [b, e)) by the mix
   // with the neural scorer's; returns the mixed transitions.
   const float* MixNeural(std::span<const text::Token> toks, uint32_t b, uint32_t e, NerScratch* s) const;
