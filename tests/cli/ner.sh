@@ -3,8 +3,9 @@
 # token; `rasd eval ner` scores a gold file with and without the neural scorer
 # (--fast-ner) and the consistency pass (--no-propagate); `rasd annotate
 # --neural-ner` emits entity mentions; `rasd train ner-neural` trains on a
-# tiny file with --extra and --train-all; a damaged model is refused with its
-# path. $1 = the rasd binary.
+# tiny file with --extra and --train-all, and keeps the best of three seeds
+# with --keep-best; a damaged model is refused with its path. $1 = the rasd
+# binary.
 set -euo pipefail
 
 rasd="$1"
@@ -73,6 +74,19 @@ grep -q '^training on all 3 sentences for [12] epochs' "$tmp/train" || fail "tra
 cut -f1 "$tmp/gold.conll" | "$rasd" tag --format conll --model "$tmp/small.model" >"$tmp/small" ||
   fail "rasd tag with the trained model exited $?"
 [ "$(wc -l <"$tmp/small")" = "$(wc -l <"$tmp/gold.conll")" ] || fail "the trained model: not one line per input line"
+# --ensemble 3 --keep-best: three scorers on the held-out part, one kept (the
+# best there), and only that one trained again on everything, with its seed.
+"$rasd" -q train ner-neural --train "$tmp/gold.conll" --holdout 0.5 --epochs 2 --extra "$tmp/extra.conll" \
+  --ensemble 3 --keep-best --train-all --seed 7 --out "$tmp/best.model" >"$tmp/train" ||
+  fail "rasd train ner-neural --keep-best exited $?"
+kept="$(sed -n 's/^keeping scorer [123] of 3 (seed \([0-9]*\), held-out F1 [0-9.]*)$/\1/p' "$tmp/train")"
+case "$kept" in 7 | 8 | 9) ;; *) fail "--keep-best: no scorer kept: $(cat "$tmp/train")" ;; esac
+[ "$(grep -c '^training on all' "$tmp/train")" = 1 ] || fail "--keep-best: not one --train-all run: $(cat "$tmp/train")"
+grep -q "^training on all 3 sentences for [12] epochs (seed $kept)" "$tmp/train" ||
+  fail "--keep-best: the run on everything is not the kept seed's: $(cat "$tmp/train")"
+cut -f1 "$tmp/gold.conll" | "$rasd" tag --format conll --model "$tmp/best.model" >"$tmp/best" ||
+  fail "rasd tag with the --keep-best model exited $?"
+[ "$(wc -l <"$tmp/best")" = "$(wc -l <"$tmp/gold.conll")" ] || fail "the --keep-best model: not one line per input line"
 if "$rasd" -q train ner-neural --train "$tmp/gold.conll" --extra "$tmp/missing.conll" --out "$tmp/x.model" 2>"$tmp/err"; then
   fail "a missing --extra file was accepted"
 fi
