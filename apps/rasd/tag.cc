@@ -64,7 +64,8 @@ const CommandRegistrar kTag(
     "Named entities on pre-tokenised text: CoNLL on stdin (one token a line, first column;\n"
     "extra columns ignored; blank line between sentences) -> token<TAB>BIO tag\n"
     "(B-/I- PERS LOC ORG MISC, or O), one line per input line, blank lines kept.\n"
-    "Example: cut -f1 ../shared/gold/anercorp/test.conll | rasd tag --format conll",
+    "Example: rasd tag --format conll < ../shared/gold/anercorp/test.conll (a gold file's tags are\n"
+    "ignored; `cut -f1` would turn a line whose token is empty into a sentence break)",
     40, [](CLI::App* sub, const GlobalOptions* g, int* rc) {
       auto model = std::make_shared<std::string>();
       auto format = std::make_shared<std::string>("conll");

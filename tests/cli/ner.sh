@@ -43,6 +43,11 @@ DOC
 cut -f1 "$tmp/gold.conll" | "$rasd" tag --format conll >"$tmp/tagged" || fail "rasd tag exited $?"
 [ "$(wc -l <"$tmp/tagged")" = "$(wc -l <"$tmp/gold.conll")" ] || fail "rasd tag: not one line per input line"
 grep -q $'^الجزائر\tB-LOC$' "$tmp/tagged" || fail "rasd tag: الجزائر is not B-LOC: $(cat "$tmp/tagged")"
+# A gold file as it is (its tags ignored); a line whose token is empty is a
+# token, not a sentence break.
+printf 'زار\tO\n\tO\nالجزائر\tB-LOC\n' | "$rasd" tag --format conll >"$tmp/empty" || fail "rasd tag (empty token) exited $?"
+[ "$(wc -l <"$tmp/empty")" = 3 ] || fail "rasd tag (empty token): not three lines: $(cat "$tmp/empty")"
+sed -n 2p "$tmp/empty" | grep -q $'^\t' || fail "rasd tag: the empty token became a sentence break: $(cat -A "$tmp/empty")"
 cut -f1 "$tmp/gold.conll" | "$rasd" tag --format conll --no-propagate >"$tmp/tagged2" || fail "rasd tag --no-propagate exited $?"
 [ "$(wc -l <"$tmp/tagged2")" = "$(wc -l <"$tmp/gold.conll")" ] || fail "rasd tag --no-propagate: not one line per input line"
 
