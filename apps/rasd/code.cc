@@ -155,9 +155,7 @@ void Setup(CLI::App* sub, const GlobalOptions* g, int* exit_code, bool annotate)
       ->type_name("K/N");
   sub->add_option("-j,--threads", o->threads, "worker threads (default: all cores)")->check(CLI::NonNegativeNumber);
   sub->add_flag("--no-ner", o->no_ner, "skip the statistical NER stage");
-  sub->add_flag("--neural-ner", o->neural_ner,
-                "NER with its neural scorer too: entity F1 0.753 instead of 0.745, about 2.4x the CPU "
-                "time of the whole run (docs/ner.md)");
+  sub->add_flag("--neural-ner", o->neural_ner, kNeuralNerHelp);
   sub->add_flag("--no-filter", o->no_filter,
                 "keep every violent event the rules find (skip the report filter that drops background mentions)");
   sub->add_flag("--partial", o->partial,

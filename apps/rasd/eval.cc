@@ -179,9 +179,7 @@ const CommandRegistrar kEvalEvents(
       sub->add_option("inputs", o->inputs, "documents to code instead of --pred");
       sub->add_option("--show", o->show, "how many misses and false positives to print (default 50)");
       sub->add_flag("--no-ner", o->no_ner, "code the inputs without the statistical NER stage");
-      sub->add_flag("--neural-ner", o->neural_ner,
-                    "NER with its neural scorer too: entity F1 0.753 instead of 0.745, about 2.4x the CPU "
-                    "time of the whole run (docs/ner.md)");
+      sub->add_flag("--neural-ner", o->neural_ner, kNeuralNerHelp);
       sub->callback([o, g, rc]() { *rc = RunEvalEvents(*o, *g); });
     });
 
@@ -196,9 +194,7 @@ const CommandRegistrar kEvalGsr(
       sub->add_option("--dir", o->dir, "directory with assault.jsonl and protest.jsonl")->required();
       sub->add_option("--show", o->show, "print this many false positives / negatives per type");
       sub->add_flag("--no-ner", o->no_ner, "skip the statistical NER stage");
-      sub->add_flag("--neural-ner", o->neural_ner,
-                    "NER with its neural scorer too: entity F1 0.753 instead of 0.745, about 2.4x the CPU "
-                    "time of the whole run (docs/ner.md)");
+      sub->add_flag("--neural-ner", o->neural_ner, kNeuralNerHelp);
       sub->add_flag("--no-filter", o->no_filter, "code violence without the report filter (rules only)");
       sub->callback([o, g, rc]() { *rc = RunEvalGsr(*o, *g); });
     });

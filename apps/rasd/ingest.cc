@@ -196,9 +196,7 @@ const CommandRegistrar kIngest(
           ->check(CLI::Range(1, 100000));
       sub->add_flag("--force", o->force, "replace documents even when unchanged");
       sub->add_flag("--no-ner", o->no_ner, "skip the statistical NER stage");
-      sub->add_flag("--neural-ner", o->neural_ner,
-                    "NER with its neural scorer too: entity F1 0.753 instead of 0.745, about 2.4x the CPU "
-                    "time of the whole run (docs/ner.md)");
+      sub->add_flag("--neural-ner", o->neural_ner, kNeuralNerHelp);
       sub->add_option("--shard", o->shard,
                       "store only share K of N of the inputs (0 <= K < N): N processes or machines with "
                       "0/N ... N-1/N fill one PostgreSQL store without overlap (docs/scale.md)")
