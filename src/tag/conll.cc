@@ -1,5 +1,6 @@
 #include "tag/conll.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -31,6 +32,7 @@ std::vector<std::string_view> ConllColumns(std::string_view line) {
 Status ReadConll(std::istream& in, const std::string& name, bool with_tags, ConllCorpus* out) {
   out->words.assign(1, {});
   out->tags.assign(1, {});
+  out->lines.clear();
   std::string line, clean;
   size_t ln = 0;
   while (std::getline(in, line)) {
@@ -41,6 +43,7 @@ Status ReadConll(std::istream& in, const std::string& name, bool with_tags, Conl
       if (!out->words.back().empty()) out->words.emplace_back(), out->tags.emplace_back();
       continue;
     }
+    if (out->words.back().empty()) out->lines.push_back(ln);
     if (with_tags && cols.size() < 2)
       return Status::InvalidArgument(name + ":" + std::to_string(ln) + ": expected 'token<TAB>tag'");
     text::SanitizeUtf8(cols[0], &clean);
@@ -77,6 +80,35 @@ std::vector<EntitySpan> BioEntities(const std::vector<std::string>& tags) {
   return out;
 }
 
+std::vector<EntityError> EntityErrors(const std::vector<std::string>& gold,
+                                      const std::vector<std::string>& predicted) {
+  const auto g = BioEntities(gold), p = BioEntities(predicted);
+  auto overlap = [](const EntitySpan& a, const EntitySpan& b) { return a.begin < b.end && b.begin < a.end; };
+  std::vector<EntityError> out;
+  for (const auto& e : g) {
+    EntityError err{EntityErrorKind::kMissed, e, {}};
+    bool exact = false, same_span = false;
+    for (const auto& q : p) {
+      if (!overlap(e, q)) continue;
+      err.overlapping.push_back(q);
+      if (q.begin == e.begin && q.end == e.end) (q.type == e.type ? exact : same_span) = true;
+    }
+    if (exact) continue;
+    if (same_span)
+      err.kind = EntityErrorKind::kType;
+    else if (!err.overlapping.empty())
+      err.kind = EntityErrorKind::kBoundary;
+    out.push_back(std::move(err));
+  }
+  for (const auto& q : p)
+    if (std::none_of(g.begin(), g.end(), [&](const EntitySpan& e) { return overlap(e, q); }))
+      out.push_back({EntityErrorKind::kSpurious, q, {}});
+  std::stable_sort(out.begin(), out.end(), [](const EntityError& a, const EntityError& b) {
+    return a.entity.begin < b.entity.begin;
+  });
+  return out;
+}
+
 void EntityScorer::Add(const std::vector<std::string>& gold, const std::vector<std::string>& predicted) {
   const auto g = BioEntities(gold), p = BioEntities(predicted);
   for (const auto& e : g) ++all_.gold, ++types_[e.type].gold;
@@ -110,6 +142,9 @@ void SplitConll(const ConllCorpus& all, double holdout, ConllCorpus* head, Conll
   head->tags.assign(all.tags.begin(), all.tags.begin() + keep);
   tail->words.assign(all.words.begin() + keep, all.words.end());
   tail->tags.assign(all.tags.begin() + keep, all.tags.end());
+  const size_t cut = std::min(keep, all.lines.size());
+  head->lines.assign(all.lines.begin(), all.lines.begin() + cut);
+  tail->lines.assign(all.lines.begin() + cut, all.lines.end());
 }
 
 }  // namespace rasd::tag

@@ -19,6 +19,10 @@ namespace rasd::tag {
 struct ConllCorpus {
   std::vector<std::vector<std::string>> words;
   std::vector<std::vector<std::string>> tags;  // "O" for every word when read without tags
+  // The file line (1-based) of each sentence's first token, as ReadConll
+  // found it; a sentence's tokens are on consecutive lines. May be shorter
+  // than `words` for sentences added in memory.
+  std::vector<size_t> lines;
   size_t tokens() const;
 };
 
@@ -41,6 +45,26 @@ struct EntitySpan {
   bool operator==(const EntitySpan&) const = default;
 };
 std::vector<EntitySpan> BioEntities(const std::vector<std::string>& tags);
+
+// Why a gold entity was not found, or a predicted one is wrong. conlleval
+// counts each as a false negative or a false positive; this says which:
+//   missed    no predicted entity overlaps the gold one
+//   type      a predicted entity has the gold span but another type
+//   boundary  predicted entities overlap it, none with its exact span
+//   spurious  a predicted entity that overlaps no gold entity
+// A wrong predicted entity that overlaps a gold one is reported with that gold
+// entity (type or boundary), not again as spurious.
+enum class EntityErrorKind { kMissed, kType, kBoundary, kSpurious };
+inline constexpr std::array<const char*, 4> kEntityErrorKindNames = {"missed", "type", "boundary",
+                                                                     "spurious"};
+struct EntityError {
+  EntityErrorKind kind;
+  EntitySpan entity;                    // the gold entity; for kSpurious, the predicted one
+  std::vector<EntitySpan> overlapping;  // predicted entities overlapping the gold one
+};
+// In token order of the entity's start.
+std::vector<EntityError> EntityErrors(const std::vector<std::string>& gold,
+                                      const std::vector<std::string>& predicted);
 
 class EntityScorer {
  public:

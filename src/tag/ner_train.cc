@@ -46,7 +46,8 @@ Status PrepareNerCorpus(const ConllCorpus& conll, const text::Segmenter& seg, Ne
   return Status::Ok();
 }
 
-EntityScorer EvaluateNer(const NerTagger& model, const NerCorpus& corpus, double* seconds) {
+EntityScorer EvaluateNer(const NerTagger& model, const NerCorpus& corpus, double* seconds,
+                         std::vector<std::vector<std::string>>* predicted) {
   NerScratch scratch;
   std::vector<int> ids;
   if (seconds) {
@@ -64,6 +65,7 @@ EntityScorer EvaluateNer(const NerTagger& model, const NerCorpus& corpus, double
     pred.clear();
     for (uint32_t i = corpus.bounds[s]; i < corpus.bounds[s + 1]; ++i) pred.push_back(model.labels()[ids[i]]);
     scorer.Add(corpus.gold_tags[s], pred);
+    if (predicted) predicted->push_back(pred);
   }
   return scorer;
 }

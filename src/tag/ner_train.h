@@ -47,8 +47,10 @@ struct NerCorpus {
 Status PrepareNerCorpus(const ConllCorpus& conll, const text::Segmenter& seg, NerCorpus* out);
 
 // Tags `corpus` as one document and scores it against its gold tags;
-// *seconds (optional) receives the time spent tagging.
-EntityScorer EvaluateNer(const NerTagger& model, const NerCorpus& corpus, double* seconds = nullptr);
+// *seconds (optional) receives the time spent tagging, *predicted (optional)
+// the predicted tags, one vector a sentence.
+EntityScorer EvaluateNer(const NerTagger& model, const NerCorpus& corpus, double* seconds = nullptr,
+                         std::vector<std::vector<std::string>>* predicted = nullptr);
 
 // The neural scorer's training data: `base`'s sentence features of every
 // token of `corpus`, as rows of a 2^bits embedding table, with gold labels.

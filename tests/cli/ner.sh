@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end checks of the NER through the CLI: `rasd tag` answers one tag per
 # token; `rasd eval ner` scores a gold file with and without the neural scorer
-# (--fast-ner) and the consistency pass (--no-propagate); `rasd annotate
+# (--fast-ner) and the consistency pass (--no-propagate), and lists its errors
+# by line and kind (--errors); `rasd annotate
 # --neural-ner` emits entity mentions; `rasd train ner-neural` trains on a
 # tiny file with --extra and --train-all, and keeps the best of three seeds
 # with --keep-best; a damaged model is refused with its path. $1 = the rasd
@@ -57,6 +58,19 @@ for mode in "" "--fast-ner" "--no-propagate"; do
   f1=$(awk '$1 == "overall" { print $4 }' "$tmp/eval")
   python3 -c "import sys; sys.exit(0 if float('$f1') >= 0.5 else 1)" || fail "rasd eval ner $mode: F1 $f1 on easy sentences"
 done
+
+# --errors: a gold file with two deliberate mistakes (الجزائر as a person, الوضع
+# as an organisation) gets a type error and a miss, each at its own line.
+sed -e $'s/^الجزائر\tB-LOC$/الجزائر\tB-PERS/' -e $'s/^الوضع\tO$/الوضع\tB-ORG/' "$tmp/gold.conll" >"$tmp/wrong.conll"
+"$rasd" eval ner --gold "$tmp/wrong.conll" --errors "$tmp/errors.tsv" >"$tmp/eval" || fail "rasd eval ner --errors exited $?"
+head -1 "$tmp/errors.tsv" | grep -q $'^line\tkind\tgold\tpredicted\tcontext$' || fail "--errors: no header: $(cat "$tmp/errors.tsv")"
+grep -q $'^7\ttype\tPERS الجزائر\tLOC الجزائر\t' "$tmp/errors.tsv" || fail "--errors: no type error at line 7: $(cat "$tmp/errors.tsv")"
+grep -q $'^16\tmissed\tORG الوضع\t\t.*\[\[الوضع\]\]' "$tmp/errors.tsv" || fail "--errors: no miss at line 16: $(cat "$tmp/errors.tsv")"
+n=$(($(wc -l <"$tmp/errors.tsv") - 1))
+total=$(awk '$1 == "all" { print $2 + $3 + $4 + $5 }' "$tmp/eval")
+[ "$n" = "$total" ] || fail "--errors: $n listed, $total counted: $(cat "$tmp/eval")"
+"$rasd" eval ner --gold "$tmp/wrong.conll" --errors "$tmp/no/such/dir/e.tsv" >/dev/null 2>"$tmp/err" && fail "--errors into a missing directory succeeded"
+grep -q "no/such/dir/e.tsv" "$tmp/err" || fail "--errors: the failure does not name the file: $(cat "$tmp/err")"
 
 printf '{"id": "n1", "text": "التقى الرئيس عبد المجيد تبون في الجزائر وزير خارجية ليبيا."}\n' >"$tmp/doc.jsonl"
 "$rasd" annotate --neural-ner "$tmp/doc.jsonl" >"$tmp/ann" || fail "rasd annotate --neural-ner exited $?"
