@@ -44,9 +44,9 @@ std::string Context(const tag::EntitySpan& e, const std::vector<std::string>& wo
 }
 
 // Prints the error counts per kind and type, then writes one TSV line per
-// error (line, kind, gold, predicted, context) to `path` ("-": after them on
-// standard output).
-bool ReportErrors(const std::string& path, const tag::ConllCorpus& conll,
+// error (line, kind, gold, predicted, context) to `file`, opened on `path`
+// ("-": after the counts on standard output; `file` is then unused).
+bool ReportErrors(const std::string& path, std::ofstream* file, const tag::ConllCorpus& conll,
                   const std::vector<std::vector<std::string>>& predicted) {
   std::string tsv = "line\tkind\tgold\tpredicted\tcontext\n";
   std::map<std::string, std::array<size_t, 4>> counts;
@@ -76,9 +76,8 @@ bool ReportErrors(const std::string& path, const tag::ConllCorpus& conll,
     std::fputs(tsv.c_str(), stdout);
     return true;
   }
-  std::ofstream file(path, std::ios::binary);
-  if (file) file << tsv;
-  if (!file || !file.flush()) {
+  *file << tsv;
+  if (!file->flush()) {
     std::fprintf(stderr, "rasd: %s: cannot write the error list\n", path.c_str());
     return false;
   }
@@ -87,6 +86,16 @@ bool ReportErrors(const std::string& path, const tag::ConllCorpus& conll,
 }
 
 int RunEvalNer(const EvalNerArgs& a, const GlobalOptions& g) {
+  // The error list's file is opened first, so that a path that cannot be
+  // written fails before the tagging.
+  std::ofstream errors;
+  if (!a.errors.empty() && a.errors != "-") {
+    errors.open(a.errors, std::ios::binary);
+    if (!errors) {
+      std::fprintf(stderr, "rasd: %s: cannot write the error list\n", a.errors.c_str());
+      return kExitFatal;
+    }
+  }
   auto loaded = LoadCliNer(a.model, g);
   if (!loaded) return kExitFatal;
   if (a.fast) loaded->tagger.set_neural(nullptr);
@@ -109,7 +118,7 @@ int RunEvalNer(const EvalNerArgs& a, const GlobalOptions& g) {
   const size_t ntok = conll.tokens();
   std::printf("%zu tokens, %zu sentences; %.0f tokens/s (tagging only, one thread)\n", ntok, corpus.sentences(),
               seconds > 0 ? ntok / seconds : 0.0);
-  if (!a.errors.empty() && !ReportErrors(a.errors, conll, predicted)) return kExitFatal;
+  if (!a.errors.empty() && !ReportErrors(a.errors, &errors, conll, predicted)) return kExitFatal;
   return kExitOk;
 }
 
