@@ -58,12 +58,12 @@ inline int DedupDays(const std::string& value) {
   return n <= 3650 ? n : -2;
 }
 
-// Exit statuses shared by all commands.
 // Help of --neural-ner, which code, ingest and eval events|gsr all take.
 inline constexpr const char* kNeuralNerHelp =
     "NER with its neural scorer too: higher entity F1 for about twice the CPU time of the "
     "whole run (figures: docs/ner.md)";
 
+// Exit statuses shared by all commands.
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitRecordErrors = 1;  // Finished, but some records failed.
 inline constexpr int kExitUsage = 2;         // Bad command line.
