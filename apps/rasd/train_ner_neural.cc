@@ -4,16 +4,10 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
-#include <cstring>
-#include <fstream>
-#include <sstream>
 #include <string>
 
 #include "command.h"
-#include "core/hash.h"
 #include "ner_cli.h"
-#include "rasd/ingest.h"
-#include "rasd/text.h"
 #include "tag/conll.h"
 #include "tag/ner.h"
 #include "tag/ner_lstm.h"
@@ -22,41 +16,8 @@
 namespace rasd::cli {
 namespace {
 
-constexpr char kLmMagic[8] = {'R', 'A', 'S', 'D', 'C', 'L', 'M', '1'};
-
-Result<std::shared_ptr<const tag::ContextLm>> LoadLm(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::NotFound(path + ": cannot open");
-  std::stringstream ss;
-  ss << in.rdbuf();
-  const std::string data = ss.str();
-  if (data.size() < 8 || std::memcmp(data.data(), kLmMagic, 8) != 0)
-    return Status::InvalidArgument(path + ": not a context model");
-  auto lm = tag::ContextLm::Parse(std::string_view(data).substr(8));
-  if (!lm.ok()) return Status::InvalidArgument(path + ": " + lm.status().message());
-  return std::make_shared<const tag::ContextLm>(std::move(lm.value()));
-}
-
-// The context model's states for every token of `corpus` into c->ctx.
-void AddContext(const tag::ContextLm& lm, const tag::NerCorpus& corpus, tag::LstmCorpus* c) {
-  tag::NerScratch scratch;
-  tag::LstmScratch ls;
-  std::vector<uint32_t> slots, offsets, sub;
-  tag::ContextLmSlots(corpus.tokens, corpus.bounds, lm.dims().bits, &scratch, &slots, &offsets);
-  const size_t W = lm.width();
-  c->ctx.assign(corpus.tokens.size() * W, 0.0f);
-  for (size_t k = 0; k + 1 < corpus.bounds.size(); ++k) {
-    const uint32_t b = corpus.bounds[k], e = corpus.bounds[k + 1];
-    if (e == b) continue;
-    sub.resize(e - b + 1);
-    for (uint32_t i = b; i <= e; ++i) sub[i - b] = offsets[i] - offsets[b];
-    lm.States(std::span<const uint32_t>(slots).subspan(offsets[b], offsets[e] - offsets[b]), sub, &ls,
-              &c->ctx[b * W]);
-  }
-}
-
 struct NeuralArgs {
-  std::string train, out, model, test, vectors, extra, lm;
+  std::string train, out, model, test, vectors, extra;
   size_t vector_words = 50000;
   double holdout = 0.1;
   float linear_weight = 0.1f;
@@ -118,18 +79,8 @@ int RunTrainNeural(NeuralArgs& a, const GlobalOptions& g) {
     a.opts.vectors = std::move(v.value());
     std::printf("word vectors: %zu words, %u wide\n", a.opts.vectors.size(), a.opts.vectors.dim);
   }
-  if (!a.lm.empty()) {
-    auto lm = LoadLm(a.lm);
-    if (!lm.ok()) {
-      std::fprintf(stderr, "rasd: %s\n", lm.status().message().c_str());
-      return kExitFatal;
-    }
-    a.opts.lm = lm.value();
-    std::printf("context model: %u units a direction\n", a.opts.lm->dims().hidden);
-  }
   tag::LstmCorpus train_c;
   tag::LstmFeatures(base, part, a.opts.dims.bits, &train_c);
-  if (a.opts.lm) AddContext(*a.opts.lm, part, &train_c);
   std::printf(
       "neural: %zu sentences (%zu of them from --extra), %zu tokens, %.1f features a token; held out %zu "
       "sentences\n",
@@ -211,7 +162,6 @@ int RunTrainNeural(NeuralArgs& a, const GlobalOptions& g) {
     }
     tag::LstmCorpus all_c;
     tag::LstmFeatures(base, everything, a.opts.dims.bits, &all_c);
-    if (a.opts.lm) AddContext(*a.opts.lm, everything, &all_c);
     a.opts.on_epoch = nullptr;
     const int epochs = a.opts.epochs;
     for (size_t k = 0; k < models.size(); ++k) {
@@ -272,8 +222,6 @@ const CommandRegistrar kTrainNeural(
       sub->add_option(
           "--vectors", a->vectors,
           "fixed word vectors read beside the features (rasd train ner-clusters --vectors; default none)");
-      sub->add_option("--lm", a->lm,
-                      "frozen context language model (rasd train ner-lm) read beside the features");
       sub->add_option("--vector-words", a->vector_words,
                       "keep the first N words of --vectors (default 50000)");
       sub->add_option("--holdout", a->holdout,
@@ -305,111 +253,6 @@ const CommandRegistrar kTrainNeural(
                       "probability of hiding each feature of a token in training (default 0.3)")
           ->check(CLI::Range(0.0, 0.9));
       sub->callback([a, g, rc]() { *rc = RunTrainNeural(*a, *g); });
-    });
-
-struct LmArgs {
-  std::string model, out;
-  std::vector<std::string> corpus = {std::string(RASD_SOURCE_DIR) +
-                                     "/../shared/corpora/ant-multisource-2018.jsonl.zst"};
-  size_t max_tokens = 5000000;
-  size_t max_len = 80;
-  tag::ContextLmTrainOptions opts;
-};
-
-int RunTrainLm(LmArgs& a, const GlobalOptions& g) {
-  const auto t0 = std::chrono::steady_clock::now();
-  auto loaded = LoadCliNer(a.model, g);
-  if (!loaded) return kExitFatal;
-  const tag::WordClusters* clusters = loaded->tagger.clusters();
-  if (clusters == nullptr || clusters->levels().empty()) {
-    std::fprintf(stderr, "rasd: the model has no word clusters to predict\n");
-    return kExitFatal;
-  }
-  const size_t level = clusters->levels().size() - 1;
-  const uint32_t nclusters = clusters->levels()[level];
-  a.opts.dims.classes = nclusters + 2;
-  const uint16_t unknown = static_cast<uint16_t>(nclusters);
-  const text::Segmenter& seg = loaded->seg.segmenter;
-  tag::ContextLmCorpus c;
-  c.offsets.push_back(0);
-  c.bounds.push_back(0);
-  tag::NerScratch scratch;
-  std::vector<uint32_t> slots, offsets;
-  text::NormalizedText nt;
-  std::vector<Span> spans;
-  std::vector<text::Token> toks;
-  std::vector<uint32_t> bounds;
-  size_t docs = 0;
-  DocumentReader reader(
-      [&](Document&& d) {
-        ++docs;
-        text::Normalize(d.text, &nt);
-        spans.clear();
-        text::SplitSentences(nt.text, &spans);
-        toks.clear();
-        bounds.assign(1, 0);
-        for (const Span& sp : spans) {
-          text::Tokenize(nt, sp.begin, sp.end, seg, &toks);
-          if (toks.size() != bounds.back()) bounds.push_back(static_cast<uint32_t>(toks.size()));
-        }
-        if (toks.empty()) return true;
-        tag::ContextLmSlots(toks, bounds, a.opts.dims.bits, &scratch, &slots, &offsets);
-        for (size_t k = 0; k + 1 < bounds.size(); ++k)
-          for (uint32_t b = bounds[k]; b < bounds[k + 1]; b += static_cast<uint32_t>(a.max_len)) {
-            const uint32_t e = std::min<uint32_t>(bounds[k + 1], b + static_cast<uint32_t>(a.max_len));
-            if (e - b < 2) continue;
-            for (uint32_t i = b; i < e; ++i) {
-              c.slots.insert(c.slots.end(), slots.begin() + offsets[i], slots.begin() + offsets[i + 1]);
-              c.offsets.push_back(static_cast<uint32_t>(c.slots.size()));
-              const tag::WordClusters::Entry* en = clusters->FindHash(Fnv1a(toks[i].stem));
-              if (en == nullptr && toks[i].stem != toks[i].norm) en = clusters->Find(toks[i].norm);
-              const uint16_t id = en == nullptr ? tag::WordClusters::kUnknown : en->id[level];
-              c.targets.push_back(id < nclusters ? id : unknown);
-            }
-            c.bounds.push_back(static_cast<uint32_t>(c.targets.size()));
-          }
-        return c.targets.size() < a.max_tokens;
-      },
-      [](const Status& st) { std::fprintf(stderr, "rasd: %s\n", st.message().c_str()); });
-  for (const auto& p : a.corpus) reader.Read(p);
-  std::printf(
-      "context model: %zu documents, %zu sentences, %zu tokens, %.1f features a token, %u classes\n", docs,
-      c.bounds.size() - 1, c.targets.size(),
-      static_cast<double>(c.slots.size()) / static_cast<double>(std::max<size_t>(1, c.targets.size())),
-      a.opts.dims.classes);
-  std::fflush(stdout);
-  a.opts.progress = [&](const std::string& m) {
-    if (!g.quiet) std::fprintf(stderr, "rasd: %s (%.0f s)\n", m.c_str(), Secs(t0));
-  };
-  const tag::ContextLm lm = tag::TrainContextLm(c, a.opts);
-  std::string bytes(kLmMagic, 8);
-  lm.Serialize(&bytes);
-  std::ofstream out(a.out, std::ios::binary);
-  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  if (!out) {
-    std::fprintf(stderr, "rasd: %s: cannot write\n", a.out.c_str());
-    return kExitFatal;
-  }
-  std::printf("trained in %.0f s\n", Secs(t0));
-  return kExitOk;
-}
-
-const CommandRegistrar kTrainLm(
-    "train", "ner-lm",
-    "Train the NER's context language model (forward and backward LSTMs predicting the\n"
-    "next and previous word's cluster) on unlabelled documents.",
-    12, [](CLI::App* sub, const GlobalOptions* g, int* rc) {
-      auto a = std::make_shared<LmArgs>();
-      sub->add_option("--model", a->model, "the NER model whose clusters are the targets");
-      sub->add_option("--out", a->out, "context model file to write")->required();
-      sub->add_option("--corpus", a->corpus, "documents");
-      sub->add_option("--max-tokens", a->max_tokens, "read documents until this many tokens (default 5e6)");
-      sub->add_option("--hidden", a->opts.dims.hidden, "units per direction (default 128)");
-      sub->add_option("--emb", a->opts.dims.emb, "embedding width (default 32)");
-      sub->add_option("--bits", a->opts.dims.bits, "log2 of the embedding rows (default 16)");
-      sub->add_option("--epochs", a->opts.epochs, "passes (default 1)");
-      sub->add_option("--lr", a->opts.lr, "Adam step (default 0.001)");
-      sub->callback([a, g, rc]() { *rc = RunTrainLm(*a, *g); });
     });
 
 }  // namespace

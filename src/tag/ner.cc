@@ -327,20 +327,10 @@ const float* NerTagger::MixNeural(std::span<const text::Token> toks, uint32_t b,
   if (any_vectors_)
     for (uint32_t i = b; i < e; ++i) s->neural_stems.push_back(Fnv1a(toks[i].stem));
   for (const auto& m : neural_) {
-    const float* ctx = nullptr;
-    if (const ContextLm* lm = m->context()) {
-      if (!s->lm_scratch) s->lm_scratch = std::make_shared<NerScratch>();
-      const uint32_t bounds[2] = {0, static_cast<uint32_t>(n)};
-      ContextLmSlots(toks.subspan(b, n), bounds, lm->dims().bits, s->lm_scratch.get(), &s->lm_slots,
-                     &s->lm_offsets);
-      s->lm_ctx.resize(n * lm->width());
-      lm->States(s->lm_slots, s->lm_offsets, &s->lstm, s->lm_ctx.data());
-      ctx = s->lm_ctx.data();
-    }
     const uint32_t nbits = m->dims().bits;
     for (uint32_t k = s->offsets[b]; k < s->offsets[e]; ++k)
       s->neural_slots[k - s->offsets[b]] = NerSlot(s->feats[k], nbits);
-    m->Emissions(s->neural_slots, s->neural_offsets, s->neural_stems, ctx, &s->lstm, s->neural_emit.data());
+    m->Emissions(s->neural_slots, s->neural_offsets, s->neural_stems, &s->lstm, s->neural_emit.data());
     for (size_t k = 0; k < n * L; ++k) s->emit[k] += share * s->neural_emit[k];
   }
   return mixed_trans_.data();
@@ -652,15 +642,6 @@ void AppendEntityMentions(const NerTagger& ner, const Document& /*doc*/, const W
       i = j;
     }
   }
-}
-
-void ContextLmSlots(std::span<const text::Token> toks, std::span<const uint32_t> bounds, uint32_t bits,
-                    NerScratch* scratch, std::vector<uint32_t>* slots, std::vector<uint32_t>* offsets) {
-  const NerFeatureExtractor fx(nullptr, nullptr, kFeatContextLm);
-  fx.ExtractDocument(toks, bounds, scratch);
-  slots->resize(scratch->feats.size());
-  for (size_t k = 0; k < scratch->feats.size(); ++k) (*slots)[k] = NerSlot(scratch->feats[k], bits);
-  offsets->assign(scratch->offsets.begin(), scratch->offsets.begin() + toks.size() + 1);
 }
 
 }  // namespace rasd::tag

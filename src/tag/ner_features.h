@@ -22,7 +22,6 @@
 
 #include <array>
 #include <cstdint>
-#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
@@ -52,8 +51,6 @@ enum NerFeatures : uint32_t {
   // (WordClusters::Prior), at -1..+1.
   kFeatPrior = 1u << 9,
   kFeatSentence = kFeatAll | kFeatPrior,  // every group a first stage may use
-  // What the context language model reads: the token alone.
-  kFeatContextLm = kFeatWord | kFeatAffix | kFeatNgram | kFeatShape,
 };
 // "word,affix,..." <-> bits; ParseFeatureGroups returns false on an unknown name.
 bool ParseFeatureGroups(std::string_view list, uint32_t* groups);
@@ -87,21 +84,11 @@ struct NerScratch {
   std::vector<uint64_t> neural_stems;  // FNV-1a of each token's stem
   std::vector<float> neural_emit;
   LstmScratch lstm;
-  // Context language model: its own features' rows and its states.
-  std::vector<uint32_t> lm_slots, lm_offsets;
-  std::vector<float> lm_ctx;
-  std::shared_ptr<NerScratch> lm_scratch;
   // PropagateEntities: the document's entities (begin, end, sentence, label)
   // and their first words' hashes with the entity's index in the low bits.
   std::vector<std::array<uint32_t, 4>> entities;
   std::vector<uint64_t> entity_keys;
 };
-
-struct NerScratch;
-// The context model's input rows for a document's tokens (kFeatContextLm
-// features, 2^bits rows): slots, and offsets with one entry a token plus one.
-void ContextLmSlots(std::span<const text::Token> toks, std::span<const uint32_t> bounds, uint32_t bits,
-                    NerScratch* scratch, std::vector<uint32_t>* slots, std::vector<uint32_t>* offsets);
 
 class NerFeatureExtractor {
  public:

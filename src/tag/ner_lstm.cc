@@ -7,7 +7,6 @@
 #include <fstream>
 #include <numeric>
 #include <random>
-#include <thread>
 
 #include "core/hash.h"
 #include "tag/ner_io.h"
@@ -110,7 +109,7 @@ double LogSumExp(const double* v, size_t n) {
 }  // namespace
 
 LstmNer::LstmNer(const LstmDims& dims, uint32_t seed) : dims_(dims) {
-  const size_t E = dims.emb, D = E + dims.vec + dims.ctx, H = dims.hidden, L = dims.labels;
+  const size_t E = dims.emb, D = E + dims.vec, H = dims.hidden, L = dims.labels;
   emb_.assign((size_t{1} << dims.bits) * E, 0.0f);
   std::mt19937 rng(seed);
   auto uniform = [&](std::vector<float>* v, size_t n, float range) {
@@ -131,13 +130,9 @@ LstmNer::LstmNer(const LstmDims& dims, uint32_t seed) : dims_(dims) {
 
 template <typename Row>
 void LstmNer::Forward(std::span<const uint32_t> slots, std::span<const uint32_t> offsets,
-                      std::span<const uint64_t> stems, const float* ctx, const Row& row, LstmScratch* s,
-                      float* emit) const {
-  const size_t n = offsets.size() - 1, E = dims_.emb, V = dims_.vec, C = dims_.ctx, D = E + V + C,
-               H = dims_.hidden, L = dims_.labels;
+                      std::span<const uint64_t> stems, const Row& row, LstmScratch* s, float* emit) const {
+  const size_t n = offsets.size() - 1, E = dims_.emb, D = E + dims_.vec, H = dims_.hidden, L = dims_.labels;
   s->x.assign(n * D, 0.0f);
-  if (C && ctx != nullptr)
-    for (size_t t = 0; t < n; ++t) std::copy(ctx + t * C, ctx + (t + 1) * C, &s->x[t * D + E + V]);
   if (dims_.vec && stems.size() == n)
     for (size_t t = 0; t < n; ++t) AddVector(stems[t], &s->x[t * D + E]);
   for (size_t t = 0; t < n; ++t)
@@ -157,7 +152,7 @@ void LstmNer::Forward(std::span<const uint32_t> slots, std::span<const uint32_t>
 
 void LstmNer::RunLstms(const float* x, size_t n, std::vector<float>* gates, std::vector<float>* cells,
                        std::vector<float>* hidden, std::vector<float>* zero) const {
-  const size_t D = dims_.emb + dims_.vec + dims_.ctx, H = dims_.hidden;
+  const size_t D = dims_.emb + dims_.vec, H = dims_.hidden;
   gates->resize(2 * n * 4 * H);
   cells->resize(2 * n * H);
   hidden->resize(2 * n * H);
@@ -175,8 +170,7 @@ void LstmNer::RunLstms(const float* x, size_t n, std::vector<float>* gates, std:
 }
 
 void LstmNer::Emissions(std::span<const uint32_t> slots, std::span<const uint32_t> offsets,
-                        std::span<const uint64_t> stems, const float* ctx, LstmScratch* s,
-                        float* emit) const {
+                        std::span<const uint64_t> stems, LstmScratch* s, float* emit) const {
   if (offsets.size() < 2) return;
   const size_t D = dims_.emb;  // the embedding rows' width
   const uint32_t mask = (1u << dims_.bits) - 1;
@@ -207,9 +201,9 @@ void LstmNer::Emissions(std::span<const uint32_t> slots, std::span<const uint32_
     }
   };
   if (!emb_q_.empty())
-    Forward(slots, offsets, stems, ctx, QuantizedRows{emb_q_.data(), emb_scale_.data(), D, mask}, s, emit);
+    Forward(slots, offsets, stems, QuantizedRows{emb_q_.data(), emb_scale_.data(), D, mask}, s, emit);
   else
-    Forward(slots, offsets, stems, ctx, FloatRows{emb_.data(), D, mask}, s, emit);
+    Forward(slots, offsets, stems, FloatRows{emb_.data(), D, mask}, s, emit);
 }
 
 void LstmNer::AddVector(uint64_t stem, float* x) const {
@@ -226,16 +220,6 @@ void LstmNer::SetVectors(WordVectors vectors, uint32_t seed) {
   dims.vec = vectors.dim;
   LstmNer fresh(dims, seed);
   fresh.vectors_ = std::move(vectors);
-  fresh.lm_ = lm_;
-  *this = std::move(fresh);
-}
-
-void LstmNer::SetContext(std::shared_ptr<const ContextLm> lm, uint32_t seed) {
-  LstmDims dims = dims_;
-  dims.ctx = lm ? lm->width() : 0;
-  LstmNer fresh(dims, seed);
-  fresh.vectors_ = vectors_;
-  fresh.lm_ = std::move(lm);
   *this = std::move(fresh);
 }
 
@@ -443,7 +427,6 @@ class LstmTrainer {
   LstmTrainer(const LstmCorpus& c, const LstmTrainOptions& o)
       : c_(c), o_(o), m_(o.dims, o.seed), rng_(o.seed * 7919u + 17u) {
     if (o.vectors.size() > 0) m_.SetVectors(o.vectors, o.seed);
-    if (o.lm) m_.SetContext(o.lm, o.seed);
     const size_t L = o.dims.labels;
     forbid_.assign((L + 1) * L, 0.0f);
     if (o.allowed.size() == forbid_.size())
@@ -512,8 +495,7 @@ class LstmTrainer {
  private:
   double Learn(size_t sidx) {
     const uint32_t b = c_.bounds[sidx], e = c_.bounds[sidx + 1];
-    const size_t n = e - b, E = m_.dims_.emb, V = m_.dims_.vec, C = m_.dims_.ctx, D = E + V + C,
-                 H = m_.dims_.hidden, L = m_.dims_.labels;
+    const size_t n = e - b, E = m_.dims_.emb, D = E + m_.dims_.vec, H = m_.dims_.hidden, L = m_.dims_.labels;
     if (n == 0) return 0;
     std::uniform_real_distribution<float> coin(0, 1);
     const float keep = 1.0f - o_.dropout, inv = keep > 0 ? 1.0f / keep : 0.0f;
@@ -536,8 +518,6 @@ class LstmTrainer {
         for (size_t j = 0; j < E; ++j) x[j] += row[j];
       }
       if (m_.dims_.vec && c_.stems.size() > b + t) m_.AddVector(c_.stems[b + t], x + E);
-      if (C && c_.ctx.size() >= (b + t + 1) * C)
-        std::copy(&c_.ctx[(b + t) * C], &c_.ctx[(b + t + 1) * C], x + E + V);
       for (size_t j = 0; j < D; ++j) {
         mx_[t * D + j] = coin(rng_) < keep ? inv : 0.0f;
         x[j] *= mx_[t * D + j];
@@ -677,292 +657,6 @@ class LstmTrainer {
 LstmNer TrainLstmNer(const LstmCorpus& train, const LstmTrainOptions& opts) {
   LstmTrainer trainer(train, opts);
   return trainer.Train();
-}
-
-// ---- Context language model ----
-
-ContextLm::ContextLm(const ContextLmDims& dims, uint32_t seed) : dims_(dims) {
-  const size_t E = dims.emb, H = dims.hidden, K = dims.classes;
-  std::mt19937 rng(seed);
-  auto uniform = [&](std::vector<float>* v, size_t n, float range) {
-    std::uniform_real_distribution<float> u(-range, range);
-    v->resize(n);
-    for (float& x : *v) x = u(rng);
-  };
-  for (int d = 0; d < 2; ++d) {
-    uniform(&emb_[d], (size_t{1} << dims.bits) * E, 0.1f);
-    uniform(&wx_[d], E * 4 * H, std::sqrt(6.0f / static_cast<float>(E + 4 * H)));
-    uniform(&wh_[d], H * 4 * H, std::sqrt(6.0f / static_cast<float>(H + 4 * H)));
-    b_[d].assign(4 * H, 0.0f);
-    for (size_t u = 0; u < H; ++u) b_[d][H + u] = 1.0f;
-    uniform(&wo_[d], H * K, std::sqrt(6.0f / static_cast<float>(H + K)));
-    bo_[d].assign(K, 0.0f);
-  }
-}
-
-void ContextLm::States(std::span<const uint32_t> slots, std::span<const uint32_t> offsets, LstmScratch* s,
-                       float* out) const {
-  if (offsets.size() < 2) return;
-  const size_t n = offsets.size() - 1, E = dims_.emb, H = dims_.hidden;
-  const uint32_t mask = (1u << dims_.bits) - 1;
-  s->z.assign(4 * H, 0.0f);
-  s->cells.assign(2 * H, 0.0f);
-  for (int d = 0; d < 2; ++d) {
-    s->x.assign(E, 0.0f);
-    std::vector<float> c(H, 0.0f), cn(H), hprev(H, 0.0f);
-    for (size_t step = 0; step < n; ++step) {
-      const size_t t = d == 0 ? step : n - 1 - step;
-      std::fill(s->x.begin(), s->x.end(), 0.0f);
-      for (uint32_t k = offsets[t]; k < offsets[t + 1]; ++k) {
-        const float* r = &emb_[d][static_cast<size_t>(slots[k] & mask) * E];
-        for (size_t j = 0; j < E; ++j) s->x[j] += r[j];
-      }
-      std::copy(b_[d].begin(), b_[d].end(), s->z.begin());
-      AddMatVec(wx_[d].data(), s->x.data(), E, 4 * H, s->z.data());
-      if (step) AddMatVec(wh_[d].data(), hprev.data(), H, 4 * H, s->z.data());
-      float* h = out + t * 2 * H + d * H;
-      LstmCell(s->z.data(), c.data(), H, cn.data(), h);
-      c.swap(cn);
-      std::copy(h, h + H, hprev.begin());
-    }
-  }
-}
-
-double ContextLm::Loss(const ContextLmCorpus& c) const {
-  if (wo_[0].empty()) return -1;
-  const size_t H = dims_.hidden, K = dims_.classes, W = 2 * H;
-  LstmScratch s;
-  std::vector<float> states, logit(K);
-  double loss = 0;
-  size_t count = 0;
-  std::vector<uint32_t> sub;
-  for (size_t k = 0; k + 1 < c.bounds.size(); ++k) {
-    const uint32_t b = c.bounds[k], e = c.bounds[k + 1];
-    const size_t n = e - b;
-    if (n == 0) continue;
-    sub.resize(n + 1);
-    for (uint32_t i = b; i <= e; ++i) sub[i - b] = c.offsets[i] - c.offsets[b];
-    states.resize(n * W);
-    States(std::span<const uint32_t>(c.slots).subspan(c.offsets[b], c.offsets[e] - c.offsets[b]), sub, &s,
-           states.data());
-    for (int d = 0; d < 2; ++d)
-      for (size_t t = 0; t < n; ++t) {
-        const uint16_t y = d == 0 ? (t + 1 < n ? c.targets[b + t + 1] : static_cast<uint16_t>(K - 1))
-                                  : (t > 0 ? c.targets[b + t - 1] : static_cast<uint16_t>(K - 1));
-        std::copy(bo_[d].begin(), bo_[d].end(), logit.begin());
-        AddMatVec(wo_[d].data(), &states[t * W + d * H], H, K, logit.data());
-        double mx = logit[0], sum = 0;
-        for (size_t q = 1; q < K; ++q) mx = std::max<double>(mx, logit[q]);
-        for (size_t q = 0; q < K; ++q) sum += std::exp(logit[q] - mx);
-        loss += mx + std::log(sum) - logit[y];
-        ++count;
-      }
-  }
-  return count ? loss / static_cast<double>(count) : 0;
-}
-
-void ContextLm::Serialize(std::string* out) const {
-  auto put = [&](const void* p, size_t n) { out->append(static_cast<const char*>(p), n); };
-  const uint32_t d[4] = {dims_.bits, dims_.emb, dims_.hidden, dims_.classes};
-  put(d, sizeof d);
-  for (int k = 0; k < 2; ++k)
-    for (const auto* v : {&emb_[k], &wx_[k], &wh_[k], &b_[k]}) put(v->data(), v->size() * sizeof(float));
-}
-
-Result<ContextLm> ContextLm::Parse(std::string_view data) {
-  ContextLm m;
-  if (data.size() < 16) return Status::InvalidArgument("context model: truncated");
-  uint32_t d[4];
-  std::memcpy(d, data.data(), sizeof d);
-  data.remove_prefix(16);
-  if (d[0] < 8 || d[0] > kMaxBits || d[1] == 0 || d[1] > kMaxWidth || d[2] == 0 || d[2] > kMaxWidth)
-    return Status::InvalidArgument("context model: bad dimensions");
-  m.dims_ = {d[0], d[1], d[2], d[3]};
-  const size_t E = d[1], H = d[2];
-  for (int k = 0; k < 2; ++k) {
-    const size_t sizes[4] = {(size_t{1} << d[0]) * E, E * 4 * H, H * 4 * H, 4 * H};
-    std::vector<float>* vs[4] = {&m.emb_[k], &m.wx_[k], &m.wh_[k], &m.b_[k]};
-    for (int q = 0; q < 4; ++q) {
-      if (data.size() < sizes[q] * sizeof(float)) return Status::InvalidArgument("context model: truncated");
-      vs[q]->resize(sizes[q]);
-      std::memcpy(vs[q]->data(), data.data(), sizes[q] * sizeof(float));
-      data.remove_prefix(sizes[q] * sizeof(float));
-    }
-  }
-  if (!data.empty()) return Status::InvalidArgument("context model: trailing bytes");
-  return m;
-}
-
-class ContextLmTrainer {
- public:
-  ContextLmTrainer(const ContextLmCorpus& c, const ContextLmTrainOptions& o, ContextLm* m, int d)
-      : c_(c), o_(o), m_(*m), d_(d), rng_(o.seed * 104729u + 31u * static_cast<uint32_t>(d)) {
-    params_ = {&m_.wx_[d], &m_.wh_[d], &m_.b_[d], &m_.wo_[d], &m_.bo_[d]};
-    for (auto* p : params_) {
-      grads_.emplace_back(p->size(), 0.0f);
-      adam_m_.emplace_back(p->size(), 0.0f);
-      adam_v_.emplace_back(p->size(), 0.0f);
-    }
-    ada_.assign(size_t{1} << m_.dims_.bits, 0.0f);
-  }
-
-  void Run() {
-    std::vector<size_t> order(c_.bounds.size() - 1);
-    std::iota(order.begin(), order.end(), 0);
-    for (int epoch = 1; epoch <= o_.epochs; ++epoch) {
-      std::shuffle(order.begin(), order.end(), rng_);
-      double loss = 0, tokens = 0;
-      for (size_t k = 0; k < order.size(); ++k) {
-        loss += Learn(order[k]);
-        tokens += c_.bounds[order[k] + 1] - c_.bounds[order[k]];
-        if (o_.progress && (k + 1) % 20000 == 0) {
-          o_.progress("lm " + std::string(d_ == 0 ? "forward" : "backward") + " epoch " +
-                      std::to_string(epoch) + ": " + std::to_string(k + 1) + " sentences, loss " +
-                      std::to_string(loss / tokens));
-          loss = tokens = 0;
-        }
-      }
-    }
-  }
-
- private:
-  double Learn(size_t sidx) {
-    const uint32_t b = c_.bounds[sidx], e = c_.bounds[sidx + 1];
-    const size_t n = e - b, E = m_.dims_.emb, H = m_.dims_.hidden, K = m_.dims_.classes;
-    if (n == 0) return 0;
-    const int d = d_;
-    const uint32_t mask = (1u << m_.dims_.bits) - 1;
-    x_.assign(n * E, 0.0f);
-    for (size_t t = 0; t < n; ++t)
-      for (uint32_t k = c_.offsets[b + t]; k < c_.offsets[b + t + 1]; ++k) {
-        const float* r = &m_.emb_[d][static_cast<size_t>(c_.slots[k] & mask) * E];
-        for (size_t j = 0; j < E; ++j) x_[t * E + j] += r[j];
-      }
-    gates_.resize(n * 4 * H);
-    cells_.resize(n * H);
-    hid_.resize(n * H);
-    zero_.assign(H, 0.0f);
-    for (size_t step = 0; step < n; ++step) {
-      const size_t t = d == 0 ? step : n - 1 - step, prev = d == 0 ? t - 1 : t + 1;
-      float* z = &gates_[t * 4 * H];
-      std::copy(m_.b_[d].begin(), m_.b_[d].end(), z);
-      AddMatVec(m_.wx_[d].data(), &x_[t * E], E, 4 * H, z);
-      if (step) AddMatVec(m_.wh_[d].data(), &hid_[prev * H], H, 4 * H, z);
-      LstmCell(z, step ? &cells_[prev * H] : zero_.data(), H, &cells_[t * H], &hid_[t * H]);
-    }
-    for (auto& g : grads_) std::fill(g.begin(), g.end(), 0.0f);
-    dh_.assign(n * H, 0.0f);
-    logit_.resize(K);
-    double loss = 0;
-    const uint16_t edge = static_cast<uint16_t>(K - 1);
-    for (size_t t = 0; t < n; ++t) {
-      const uint16_t y =
-          d == 0 ? (t + 1 < n ? c_.targets[b + t + 1] : edge) : (t > 0 ? c_.targets[b + t - 1] : edge);
-      std::copy(m_.bo_[d].begin(), m_.bo_[d].end(), logit_.begin());
-      AddMatVec(m_.wo_[d].data(), &hid_[t * H], H, K, logit_.data());
-      float mx = logit_[0];
-      for (size_t k = 1; k < K; ++k) mx = std::max(mx, logit_[k]);
-      double sum = 0;
-      for (size_t k = 0; k < K; ++k) {
-        logit_[k] = std::exp(logit_[k] - mx);
-        sum += logit_[k];
-      }
-      const float inv = static_cast<float>(1.0 / sum);
-      for (size_t k = 0; k < K; ++k) logit_[k] *= inv;
-      loss -= std::log(std::max(1e-30f, logit_[y]));
-      logit_[y] -= 1.0f;
-      float* gbo = grads_[4].data();
-      for (size_t k = 0; k < K; ++k) gbo[k] += logit_[k];
-      AddOuter(&hid_[t * H], logit_.data(), H, K, grads_[3].data());
-      AddMatTVec(m_.wo_[d].data(), logit_.data(), H, K, &dh_[t * H]);
-    }
-    dx_.assign(n * E, 0.0f);
-    dhn_.assign(H, 0.0f);
-    dcn_.assign(H, 0.0f);
-    dz_.resize(4 * H);
-    std::vector<float>&gwx = grads_[0], &gwh = grads_[1], &gb = grads_[2];
-    for (size_t step = n; step-- > 0;) {
-      const size_t t = d == 0 ? step : n - 1 - step, prev = d == 0 ? t - 1 : t + 1;
-      const float* gt = &gates_[t * 4 * H];
-      const float* c = &cells_[t * H];
-      const float* cp = step ? &cells_[prev * H] : nullptr;
-      for (size_t u = 0; u < H; ++u) {
-        const float dh = dh_[t * H + u] + dhn_[u];
-        const float i = gt[u], f = gt[H + u], g = gt[2 * H + u], o = gt[3 * H + u];
-        const float tc = FastTanh(c[u]);
-        const float dc = dh * o * (1 - tc * tc) + dcn_[u];
-        dz_[3 * H + u] = dh * tc * o * (1 - o);
-        dz_[H + u] = cp ? dc * cp[u] * f * (1 - f) : 0.0f;
-        dz_[u] = dc * g * i * (1 - i);
-        dz_[2 * H + u] = dc * i * (1 - g * g);
-        dcn_[u] = dc * f;
-      }
-      for (size_t r = 0; r < 4 * H; ++r) gb[r] += dz_[r];
-      AddOuter(&x_[t * E], dz_.data(), E, 4 * H, gwx.data());
-      AddMatTVec(m_.wx_[d].data(), dz_.data(), E, 4 * H, &dx_[t * E]);
-      std::fill(dhn_.begin(), dhn_.end(), 0.0f);
-      if (step) {
-        AddOuter(&hid_[prev * H], dz_.data(), H, 4 * H, gwh.data());
-        AddMatTVec(m_.wh_[d].data(), dz_.data(), H, 4 * H, dhn_.data());
-      }
-    }
-    double norm = 0;
-    for (const auto& g : grads_)
-      for (float v : g) norm += static_cast<double>(v) * v;
-    norm = std::sqrt(norm);
-    const float scale = norm > o_.clip ? static_cast<float>(o_.clip / norm) : 1.0f;
-    ++step_;
-    const float b1 = 0.9f, b2 = 0.999f;
-    const float c1 = 1.0f - std::pow(b1, static_cast<float>(step_)),
-                c2 = 1.0f - std::pow(b2, static_cast<float>(step_));
-    const float lr = o_.lr * std::sqrt(c2) / c1;
-    for (size_t p = 0; p < params_.size(); ++p) {
-      std::vector<float>& w = *params_[p];
-      const std::vector<float>& g = grads_[p];
-      std::vector<float>&mm = adam_m_[p], &vv = adam_v_[p];
-      for (size_t k = 0; k < w.size(); ++k) {
-        const float gk = g[k] * scale;
-        mm[k] = b1 * mm[k] + (1 - b1) * gk;
-        vv[k] = b2 * vv[k] + (1 - b2) * gk * gk;
-        w[k] -= lr * mm[k] / (std::sqrt(vv[k]) + 1e-8f);
-      }
-    }
-    for (size_t t = 0; t < n; ++t) {
-      const float* g = &dx_[t * E];
-      double sq = 0;
-      for (size_t j = 0; j < E; ++j) sq += static_cast<double>(g[j]) * g[j];
-      if (sq == 0) continue;
-      const float msq = static_cast<float>(sq / static_cast<double>(E));
-      for (uint32_t k = c_.offsets[b + t]; k < c_.offsets[b + t + 1]; ++k) {
-        const uint32_t slot = c_.slots[k] & mask;
-        ada_[slot] += msq;
-        const float st = o_.emb_lr / std::sqrt(ada_[slot] + 1e-6f);
-        float* row = &m_.emb_[d][static_cast<size_t>(slot) * E];
-        for (size_t j = 0; j < E; ++j) row[j] -= st * g[j];
-      }
-    }
-    return loss;
-  }
-
-  const ContextLmCorpus& c_;
-  const ContextLmTrainOptions& o_;
-  ContextLm& m_;
-  int d_;
-  std::mt19937 rng_;
-  std::vector<std::vector<float>*> params_;
-  std::vector<std::vector<float>> grads_, adam_m_, adam_v_;
-  std::vector<float> ada_;
-  uint64_t step_ = 0;
-  std::vector<float> x_, gates_, cells_, hid_, zero_, dh_, logit_, dx_, dhn_, dcn_, dz_;
-};
-
-ContextLm TrainContextLm(const ContextLmCorpus& corpus, const ContextLmTrainOptions& opts) {
-  ContextLm m(opts.dims, opts.seed);
-  ContextLmTrainer fwd(corpus, opts, &m, 0), bwd(corpus, opts, &m, 1);
-  std::thread other([&] { bwd.Run(); });
-  fwd.Run();
-  other.join();
-  return m;
 }
 
 }  // namespace rasd::tag

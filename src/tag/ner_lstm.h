@@ -22,7 +22,6 @@
 
 #include <cstdint>
 #include <functional>
-#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
@@ -38,63 +37,7 @@ struct LstmDims {
   uint32_t hidden = 32;  // units per direction
   uint32_t labels = 9;
   uint32_t vec = 0;  // width of the fixed word vectors beside the features (0: none)
-  uint32_t ctx = 0;  // width of the context language model's states (0: none)
 };
-
-// A pair of unidirectional LSTM language models (ELMo-style) trained on the
-// unlabelled corpus and frozen: the forward one reads a sentence left to
-// right and predicts each next word's cluster, the backward one right to
-// left. Their hidden states are inputs of the NER scorer. Each direction has
-// its own table of embedding rows over the token's own hashed features
-// (word, affixes, n-grams, shape: no context, which would show the target).
-struct LstmScratch;
-struct ContextLmCorpus;
-
-struct ContextLmDims {
-  uint32_t bits = 16;
-  uint32_t emb = 32;
-  uint32_t hidden = 128;
-  uint32_t classes = 1026;  // word clusters, then "unknown word", then "sentence edge"
-};
-
-class ContextLm {
- public:
-  ContextLm() = default;
-  ContextLm(const ContextLmDims& dims, uint32_t seed);
-  const ContextLmDims& dims() const { return dims_; }
-  uint32_t width() const { return 2 * dims_.hidden; }
-  // out[n * width()]: per token the forward state, then the backward one.
-  void States(std::span<const uint32_t> slots, std::span<const uint32_t> offsets, LstmScratch* s,
-              float* out) const;
-  // Mean negative log-likelihood a prediction (nats) over both directions,
-  // or -1 for a model read from bytes (which keep no output layer).
-  double Loss(const ContextLmCorpus& corpus) const;
-  void Serialize(std::string* out) const;
-  static Result<ContextLm> Parse(std::string_view data);
-
- private:
-  friend class ContextLmTrainer;
-  ContextLmDims dims_{0, 0, 0, 0};
-  std::vector<float> emb_[2], wx_[2], wh_[2], b_[2], wo_[2], bo_[2];
-};
-
-struct ContextLmCorpus {
-  std::vector<uint32_t> slots, offsets, bounds;
-  std::vector<uint16_t> targets;  // class of each token
-};
-
-struct ContextLmTrainOptions {
-  ContextLmDims dims;
-  int epochs = 1;
-  float lr = 1e-3f;
-  float emb_lr = 0.05f;
-  float clip = 5.0f;
-  uint32_t seed = 1;
-  std::function<void(const std::string&)> progress;
-};
-
-// Trains both directions, each on its own thread.
-ContextLm TrainContextLm(const ContextLmCorpus& corpus, const ContextLmTrainOptions& opts);
 
 // Fixed (pretrained) word vectors, looked up by the FNV-1a hash of a token's
 // stem: int8 components with one scale a word, keys sorted.
@@ -131,17 +74,7 @@ class LstmNer {
   // entries, relative to slots); stems[i] is the FNV-1a hash of its stem
   // (read only when the model has word vectors). Writes emit[i * labels + label].
   void Emissions(std::span<const uint32_t> slots, std::span<const uint32_t> offsets,
-                 std::span<const uint64_t> stems, LstmScratch* s, float* emit) const {
-    Emissions(slots, offsets, stems, nullptr, s, emit);
-  }
-  // The same with the context model's states (n * dims().ctx; read only when
-  // the model has a context model).
-  void Emissions(std::span<const uint32_t> slots, std::span<const uint32_t> offsets,
-                 std::span<const uint64_t> stems, const float* ctx, LstmScratch* s, float* emit) const;
-  // Sets the frozen context model (dims().ctx becomes its width; the input
-  // weights are re-drawn). Before training only.
-  void SetContext(std::shared_ptr<const ContextLm> lm, uint32_t seed);
-  const ContextLm* context() const { return lm_.get(); }
+                 std::span<const uint64_t> stems, LstmScratch* s, float* emit) const;
   // Sets the fixed word vectors (dims().vec becomes their width; the input
   // weights are re-drawn). Before training only.
   void SetVectors(WordVectors vectors, uint32_t seed);
@@ -162,8 +95,7 @@ class LstmNer {
   friend class LstmTrainer;
   template <typename Row>
   void Forward(std::span<const uint32_t> slots, std::span<const uint32_t> offsets,
-               std::span<const uint64_t> stems, const float* ctx, const Row& row, LstmScratch* s,
-               float* emit) const;
+               std::span<const uint64_t> stems, const Row& row, LstmScratch* s, float* emit) const;
   // Both LSTMs over n inputs x[n * (emb + vec)]: gates (after activation),
   // cells and hidden states per direction and token; zero: scratch.
   void RunLstms(const float* x, size_t n, std::vector<float>* gates, std::vector<float>* cells,
@@ -177,7 +109,6 @@ class LstmNer {
   std::vector<int8_t> emb_q_;
   std::vector<float> emb_scale_;
   WordVectors vectors_;
-  std::shared_ptr<const ContextLm> lm_;
   // Per direction d: wx_[d] [emb][4 * hidden] (column of z per input), wh_[d]
   // [hidden][4 * hidden], b_[d] [4 * hidden]; gates in the order i, f, g, o.
   std::vector<float> wx_[2], wh_[2], b_[2];
@@ -192,7 +123,6 @@ struct LstmCorpus {
   std::vector<uint32_t> offsets;  // token i: slots[offsets[i], offsets[i + 1])
   std::vector<uint32_t> bounds;   // sentence starts, then the end
   std::vector<uint64_t> stems;    // FNV-1a of each token's stem (word vectors)
-  std::vector<float> ctx;         // context model states, dims.ctx a token (none: empty)
   std::vector<int> gold;          // label per token
   uint32_t identity = 0;          // leading features per token that word dropout may hide
 };
@@ -211,7 +141,6 @@ struct LstmTrainOptions {
   int average_from = 0;
   uint32_t seed = 1;
   WordVectors vectors;  // fixed word vectors beside the feature bag (empty: none)
-  std::shared_ptr<const ContextLm> lm;  // frozen context model (none: null)
   // allowed[from * labels + to]: BIO constraints; row `labels` is the
   // sentence start (the layout of the transitions).
   std::vector<int8_t> allowed;
